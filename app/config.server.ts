@@ -1,0 +1,38 @@
+import { randomBytes } from "node:crypto";
+import { isLogLevel, type LogLevel } from "./lib/log-level";
+
+export const DEFAULT_SCOPES = ["read_orders", "write_discounts", "write_app_proxy"];
+
+export interface AppConfig {
+  shopifyApiKey: string;
+  shopifyApiSecret: string;
+  /** False when SHOPIFY_API_SECRET is unset: the app then signs with a random secret and rejects everything Shopify sends. */
+  shopifyCredentialsConfigured: boolean;
+  appUrl: string;
+  scopes: string[];
+  customShopDomains: string[];
+  logLevel: LogLevel;
+}
+
+/** Reads the environment once, with the defaults documented in the README. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const secret = env.SHOPIFY_API_SECRET?.trim();
+  const logLevel = env.LOG_LEVEL?.trim() || "info";
+  if (!isLogLevel(logLevel)) throw new Error(`LOG_LEVEL must be debug, info, warn, error or silent, not "${logLevel}"`);
+  return {
+    shopifyApiKey: env.SHOPIFY_API_KEY?.trim() || "unconfigured",
+    shopifyApiSecret: secret || randomBytes(32).toString("hex"),
+    shopifyCredentialsConfigured: Boolean(secret),
+    appUrl: env.SHOPIFY_APP_URL?.trim() || `http://localhost:${env.PORT || 3000}`,
+    scopes: list(env.SCOPES) ?? DEFAULT_SCOPES,
+    customShopDomains: list(env.SHOP_CUSTOM_DOMAIN) ?? [],
+    logLevel,
+  };
+}
+
+function list(value: string | undefined): string[] | undefined {
+  const items = value?.split(",").map((item) => item.trim()).filter(Boolean);
+  return items?.length ? items : undefined;
+}
+
+export const config = readConfig();

@@ -1,0 +1,160 @@
+import type { Db } from "~/db/client.server";
+import type { CartLine } from "~/checkouts/cart-line";
+import { UNPURCHASED_STATUSES, statusAfterPurchase, type CheckoutStatus } from "~/checkouts/checkout-status";
+import { toMinorUnits } from "~/lib/money";
+import { identityFilter, type CustomerIdentity } from "./customer-identity";
+
+/** A checkout as one Shopify delivery describes it. */
+export interface CheckoutSnapshot {
+  token: string;
+  cartToken: string | null;
+  shopifyId: string | null;
+  email: string | null;
+  phone: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  customerId: string | null;
+  locale: string | null;
+  countryCode: string | null;
+  acceptsEmailMarketing: boolean;
+  emailConsentState: string | null;
+  acceptsSmsMarketing: boolean;
+  currency: string;
+  subtotalPrice: string;
+  totalPrice: string;
+  totalTax: string | null;
+  totalDiscounts: string | null;
+  lineItems: CartLine[];
+  recoveryUrl: string | null;
+  shopifyCreatedAt: Date;
+  shopifyUpdatedAt: Date;
+  completedAt: Date | null;
+}
+
+export interface SavedSnapshot {
+  id: number;
+  /** False when the stored checkout is newer than the snapshot, which then changed nothing. */
+  applied: boolean;
+}
+
+/**
+ * Stores the snapshot unless Shopify already told us something newer: deliveries arrive out of order,
+ * and an older one must never overwrite newer data. The update is conditional on the stored
+ * `updated_at`, so two deliveries racing on PostgreSQL cannot undo each other either.
+ */
+export async function saveCheckoutSnapshot(db: Db, shop: string, snapshot: CheckoutSnapshot): Promise<SavedSnapshot> {
+  const { completedAt, ...fields } = snapshot;
+  const data = {
+    ...fields,
+    totalPriceMinor: toMinorUnits(snapshot.totalPrice, snapshot.currency),
+    ...(completedAt && { completedAt }),
+  };
+  const existing = await db.checkout.findUnique({ where: { shop_token: { shop, token: snapshot.token } }, select: { id: true } });
+  if (!existing) {
+    const status: CheckoutStatus = completedAt ? "completed" : "open";
+    const created = await db.checkout.create({ data: { shop, status, ...data }, select: { id: true } });
+    return { id: created.id, applied: true };
+  }
+  const { count } = await db.checkout.updateMany({
+    where: { id: existing.id, shop, shopifyUpdatedAt: { lte: snapshot.shopifyUpdatedAt } },
+    data,
+  });
+  return { id: existing.id, applied: count > 0 };
+}
+
+/** Moves a checkout that a purchase ended to its final status; final statuses stay as they are. */
+export async function markCheckoutPurchased(db: Db, shop: string, checkoutId: number, completedAt: Date): Promise<void> {
+  for (const status of UNPURCHASED_STATUSES) {
+    await db.checkout.updateMany({
+      where: { id: checkoutId, shop, status },
+      data: { status: statusAfterPurchase(status), completedAt },
+    });
+  }
+}
+
+export interface OrderReference {
+  checkoutToken: string | null;
+  cartToken: string | null;
+  email: string | null;
+  phone: string | null;
+  shopifyCreatedAt: Date;
+}
+
+export type OrderLink = "checkout_token" | "cart_token" | "email" | "phone";
+
+const CONTACT_MATCH_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * Finds the checkout an order came from: by checkout token, then cart token, then the shopper's most
+ * recent unpurchased checkout with the same email or phone started in the 7 days before the order.
+ */
+export async function findCheckoutForOrder(
+  db: Db,
+  shop: string,
+  order: OrderReference,
+): Promise<{ id: number; linkedBy: OrderLink } | null> {
+  if (order.checkoutToken) {
+    const checkout = await db.checkout.findUnique({
+      where: { shop_token: { shop, token: order.checkoutToken } },
+      select: { id: true },
+    });
+    if (checkout) return { id: checkout.id, linkedBy: "checkout_token" };
+  }
+  if (order.cartToken) {
+    const checkout = await db.checkout.findFirst({
+      where: { shop, cartToken: order.cartToken },
+      orderBy: { shopifyUpdatedAt: "desc" },
+      select: { id: true },
+    });
+    if (checkout) return { id: checkout.id, linkedBy: "cart_token" };
+  }
+  const window = {
+    gte: new Date(order.shopifyCreatedAt.getTime() - CONTACT_MATCH_WINDOW_MS),
+    lte: order.shopifyCreatedAt,
+  };
+  for (const linkedBy of ["email", "phone"] as const) {
+    const contact = order[linkedBy];
+    if (!contact) continue;
+    const checkout = await db.checkout.findFirst({
+      where: { shop, [linkedBy]: contact, status: { in: [...UNPURCHASED_STATUSES] }, shopifyCreatedAt: window },
+      orderBy: { shopifyUpdatedAt: "desc" },
+      select: { id: true },
+    });
+    if (checkout) return { id: checkout.id, linkedBy };
+  }
+  return null;
+}
+
+/** Erases the customer's personal data from the shop's checkouts, keeping the anonymous cart for statistics. */
+export async function eraseCustomerFromCheckouts(
+  db: Db,
+  shop: string,
+  customer: CustomerIdentity,
+  now = new Date(),
+): Promise<number> {
+  const matches = identityFilter(customer);
+  if (!matches) return 0;
+  const { count } = await db.checkout.updateMany({
+    where: { shop, OR: matches },
+    data: {
+      email: null,
+      phone: null,
+      firstName: null,
+      lastName: null,
+      customerId: null,
+      countryCode: null,
+      recoveryUrl: null,
+      redactedAt: now,
+    },
+  });
+  return count;
+}
+
+export async function countCheckoutsByStatus(db: Db, shop: string): Promise<Record<CheckoutStatus, number>> {
+  const groups = await db.checkout.groupBy({ by: ["status"], where: { shop }, _count: { _all: true } });
+  const counts: Record<CheckoutStatus, number> = { open: 0, abandoned: 0, recovered: 0, completed: 0 };
+  for (const group of groups) {
+    if (group.status in counts) counts[group.status as CheckoutStatus] = group._count._all;
+  }
+  return counts;
+}

@@ -1,0 +1,79 @@
+import type { Db } from "~/db/client.server";
+import { toMinorUnits } from "~/lib/money";
+import type { OrderLink } from "./checkout.server";
+import { identityFilter, type CustomerIdentity } from "./customer-identity";
+
+export interface OrderRecord {
+  shopifyId: string;
+  name: string | null;
+  checkoutToken: string | null;
+  cartToken: string | null;
+  customerId: string | null;
+  email: string | null;
+  phone: string | null;
+  currency: string;
+  totalPrice: string;
+  discountCodes: string[];
+  landingSite: string | null;
+  shopifyCreatedAt: Date;
+}
+
+export async function orderExists(db: Db, shop: string, shopifyId: string): Promise<boolean> {
+  const order = await db.order.findUnique({ where: { shop_shopifyId: { shop, shopifyId } }, select: { id: true } });
+  return order !== null;
+}
+
+/** Stores an order, linked to the checkout it came from when one was found. */
+export async function createOrder(
+  db: Db,
+  shop: string,
+  order: OrderRecord,
+  checkout: { id: number; linkedBy: OrderLink } | null,
+): Promise<number> {
+  const created = await db.order.create({
+    data: {
+      shop,
+      ...order,
+      totalPriceMinor: toMinorUnits(order.totalPrice, order.currency),
+      checkoutId: checkout?.id ?? null,
+      linkedBy: checkout?.linkedBy ?? null,
+    },
+    select: { id: true },
+  });
+  return created.id;
+}
+
+/** Links orders that arrived before their checkout, by checkout token and then cart token. */
+export async function linkWaitingOrders(
+  db: Db,
+  shop: string,
+  checkout: { id: number; token: string; cartToken: string | null },
+): Promise<number> {
+  const byToken = await db.order.updateMany({
+    where: { shop, checkoutId: null, checkoutToken: checkout.token },
+    data: { checkoutId: checkout.id, linkedBy: "checkout_token" },
+  });
+  if (byToken.count > 0 || !checkout.cartToken) return byToken.count;
+  const byCart = await db.order.updateMany({
+    where: { shop, checkoutId: null, checkoutToken: null, cartToken: checkout.cartToken },
+    data: { checkoutId: checkout.id, linkedBy: "cart_token" },
+  });
+  return byCart.count;
+}
+
+/** Erases the customer's personal data from the shop's orders: those matching them and those Shopify names. */
+export async function eraseCustomerFromOrders(
+  db: Db,
+  shop: string,
+  customer: CustomerIdentity,
+  shopifyOrderIds: string[],
+  now = new Date(),
+): Promise<number> {
+  const matches = [...(identityFilter(customer) ?? []), ...(shopifyOrderIds.length ? [{ shopifyId: { in: shopifyOrderIds } }] : [])];
+  if (!matches.length) return 0;
+  const { count } = await db.order.updateMany({
+    where: { shop, OR: matches },
+    data: { email: null, phone: null, customerId: null, landingSite: null, redactedAt: now },
+  });
+  return count;
+}

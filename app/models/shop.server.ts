@@ -1,0 +1,33 @@
+import type { Db } from "~/db/client.server";
+import type { ShopProfile } from "~/shopify-admin/shopify-admin";
+
+/** Creates the shop with default settings, or reactivates it on reinstall keeping the merchant's settings. */
+export function installShop(db: Db, domain: string, profile: ShopProfile | null, now = new Date()) {
+  return db.shop.upsert({
+    where: { domain },
+    create: { domain, status: "installed", installedAt: now, ...profile },
+    update: { status: "installed", uninstalledAt: null, ...profile },
+  });
+}
+
+export function findShop(db: Db, domain: string) {
+  return db.shop.findUnique({ where: { domain } });
+}
+
+export function findInstalledShop(db: Db, domain: string) {
+  return db.shop.findFirst({ where: { domain, status: "installed" } });
+}
+
+export async function markShopUninstalled(db: Db, domain: string, now = new Date()): Promise<boolean> {
+  const { count } = await db.shop.updateMany({
+    where: { domain, status: "installed" },
+    data: { status: "uninstalled", uninstalledAt: now },
+  });
+  return count > 0;
+}
+
+/** Deletes the shop and, through cascades, its checkouts, orders and data requests. */
+export async function deleteShop(db: Db, domain: string): Promise<boolean> {
+  const { count } = await db.shop.deleteMany({ where: { domain } });
+  return count > 0;
+}

@@ -1,0 +1,27 @@
+import { Prisma } from "@prisma/client";
+import type { Db } from "~/db/client.server";
+
+export interface Receipt {
+  shop: string;
+  webhookId: string;
+  topic: string;
+}
+
+/** Fails with a unique-constraint error (see isDuplicateReceipt) when this delivery was already recorded. */
+export async function recordReceipt(db: Db, receipt: Receipt, now = new Date()): Promise<void> {
+  await db.webhookReceipt.create({ data: { ...receipt, receivedAt: now } });
+}
+
+export function isDuplicateReceipt(error: unknown): boolean {
+  return (
+    error instanceof Prisma.PrismaClientKnownRequestError &&
+    error.code === "P2002" &&
+    error.meta?.modelName === "WebhookReceipt"
+  );
+}
+
+/** Deletes the shop's receipts; `except` keeps the one of the delivery doing the deleting, so its redelivery stays a no-op. */
+export async function deleteReceipts(db: Db, shop: string, { except }: { except?: string } = {}): Promise<number> {
+  const { count } = await db.webhookReceipt.deleteMany({ where: { shop, ...(except && { webhookId: { not: except } }) } });
+  return count;
+}

@@ -1,0 +1,30 @@
+import type { Db } from "~/db/client.server";
+import { markCheckoutPurchased, saveCheckoutSnapshot, type CheckoutSnapshot } from "~/models/checkout.server";
+import { linkWaitingOrders } from "~/models/order.server";
+import { findInstalledShop } from "~/models/shop.server";
+import { checkoutPayload } from "./payloads/checkout";
+import type { Delivery, WebhookHandler } from "./webhook-handler";
+
+export const checkoutsCreate: WebhookHandler<CheckoutSnapshot> = {
+  topic: "CHECKOUTS_CREATE",
+  payload: checkoutPayload,
+  apply: ingestCheckout,
+};
+
+export const checkoutsUpdate: WebhookHandler<CheckoutSnapshot> = {
+  topic: "CHECKOUTS_UPDATE",
+  payload: checkoutPayload,
+  apply: ingestCheckout,
+};
+
+async function ingestCheckout(tx: Db, { shop, payload: snapshot }: Delivery<CheckoutSnapshot>): Promise<string> {
+  if (!(await findInstalledShop(tx, shop))) return "ignored: shop not installed";
+  const saved = await saveCheckoutSnapshot(tx, shop, snapshot);
+  if (!saved.applied) return "ignored: older than the stored checkout";
+  if (!snapshot.completedAt) return "stored";
+
+  await markCheckoutPurchased(tx, shop, saved.id, snapshot.completedAt);
+  // The order may have arrived first (Shopify does not order deliveries).
+  const linked = await linkWaitingOrders(tx, shop, { id: saved.id, token: snapshot.token, cartToken: snapshot.cartToken });
+  return linked ? "stored as completed, order linked" : "stored as completed";
+}

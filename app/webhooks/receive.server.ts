@@ -1,0 +1,71 @@
+import { InvalidShopError } from "@shopify/shopify-api";
+import { db } from "~/db/client.server";
+import { logger } from "~/lib/logger.server";
+import { isDuplicateReceipt, recordReceipt } from "~/models/webhook-receipt.server";
+import { authenticate } from "~/shopify.server";
+import { parseJsonKeepingLargeIntegers } from "./parse-json";
+import type { Delivery, WebhookHandler } from "./webhook-handler";
+
+/**
+ * The one path every Shopify webhook takes: verify the signature, validate the payload, and apply it
+ * exactly once. Shopify delivers at least once, so the delivery's receipt is written in the same
+ * transaction as its effect: a redelivery finds the receipt and changes nothing, and a failure stores
+ * neither, so Shopify's retry applies it. 200 is only answered once the transaction has committed.
+ */
+export async function receiveWebhook<Payload>(request: Request, handler: WebhookHandler<Payload>): Promise<Response> {
+  if (!request.headers.get("x-shopify-hmac-sha256")) return reply(401, "Missing X-Shopify-Hmac-Sha256");
+
+  const rawBody = await request.clone().text();
+  const verified = await verify(request);
+  if (verified instanceof Response) return verified;
+  const { shop, topic, webhookId } = verified;
+  const context = { topic, shop, webhookId };
+
+  if (topic !== handler.topic) return reject(400, `Topic ${topic} does not belong on this route`, context);
+
+  const parsed = handler.payload.safeParse(parseJsonKeepingLargeIntegers(rawBody));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`);
+    return reject(400, "Webhook payload is missing or has malformed required fields", { ...context, problems });
+  }
+  const claimedShop = handler.payloadShop?.(parsed.data);
+  if (claimedShop && claimedShop !== shop) return reject(400, "Payload names a different shop than its headers", context);
+
+  const delivery: Delivery<Payload> = { shop, topic: handler.topic, webhookId, payload: parsed.data };
+  try {
+    const outcome = await db.$transaction(async (tx) => {
+      await recordReceipt(tx, { shop, webhookId, topic });
+      return handler.apply(tx, delivery);
+    });
+    logger.info("Webhook applied", { ...context, outcome });
+  } catch (error) {
+    if (isDuplicateReceipt(error)) {
+      logger.info("Webhook redelivery acknowledged without changes", context);
+    } else {
+      logger.error("Webhook not stored; Shopify will retry it", { ...context, error });
+      return reply(500, "Not stored, please retry");
+    }
+  }
+  return reply(200);
+}
+
+async function verify(request: Request) {
+  try {
+    return await authenticate.webhook(request);
+  } catch (error) {
+    if (error instanceof Response) return error;
+    // authenticate.webhook parses the body only after the signature checks out.
+    if (error instanceof SyntaxError) return reject(400, "Webhook body is not valid JSON", { url: request.url });
+    if (error instanceof InvalidShopError) return reject(400, "X-Shopify-Shop-Domain is not a shop domain", { url: request.url });
+    throw error;
+  }
+}
+
+function reject(status: number, message: string, fields: Record<string, unknown>): Response {
+  logger.warn(`Rejected webhook: ${message}`, fields);
+  return reply(status, message);
+}
+
+function reply(status: number, message?: string): Response {
+  return new Response(message ?? null, { status, headers: message ? { "Content-Type": "text/plain" } : undefined });
+}

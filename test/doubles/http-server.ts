@@ -1,0 +1,32 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export type Handler = (request: IncomingMessage, body: string, response: ServerResponse) => void | Promise<void>;
+
+export interface LocalServer {
+  origin: string;
+  close(): Promise<void>;
+}
+
+/** Starts an HTTP server on a free loopback port; the handler gets the whole request body as text. */
+export async function startLocalServer(handler: Handler): Promise<LocalServer> {
+  const server: Server = createServer(async (request, response) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    try {
+      await handler(request, Buffer.concat(chunks).toString("utf8"), response);
+    } catch (error) {
+      response.writeHead(500, { "Content-Type": "text/plain" }).end(String(error));
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+  };
+}
+
+export function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { "Content-Type": "application/json" }).end(JSON.stringify(body));
+}

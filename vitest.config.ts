@@ -1,0 +1,16 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+// Kept apart from vite.config.ts: tests import route modules directly and need no Remix plugin.
+export default defineConfig({
+  resolve: { alias: { "~": path.resolve("app") } },
+  test: {
+    include: ["test/**/*.test.{ts,tsx}"],
+    globalSetup: ["test/setup/global-setup.ts"],
+    setupFiles: ["test/setup/per-file.ts"],
+    pool: "forks",
+    testTimeout: 20_000,
+    hookTimeout: 180_000,
+    reporters: ["default", "./test/setup/totals-reporter.ts"],
+  },
+});
