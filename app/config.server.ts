@@ -15,7 +15,7 @@ export interface AppConfig {
 }
 
 /** Reads the environment once, with the defaults documented in the README. */
-export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+export function readConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const secret = env.SHOPIFY_API_SECRET?.trim();
   const logLevel = env.LOG_LEVEL?.trim() || "info";
   if (!isLogLevel(logLevel)) throw new Error(`LOG_LEVEL must be debug, info, warn, error or silent, not "${logLevel}"`);

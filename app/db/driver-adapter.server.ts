@@ -5,7 +5,7 @@ import { sqliteConnectionFactory } from "./sqlite-connection.server";
 const EMBEDDED_DATABASE_FILE = "data/comeback.sqlite";
 
 /** DATABASE_URL, defaulting to the embedded SQLite file under the project. */
-export function databaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+export function databaseUrl(env: Record<string, string | undefined> = process.env): string {
   return env.DATABASE_URL || `file:${path.resolve(EMBEDDED_DATABASE_FILE)}`;
 }
 

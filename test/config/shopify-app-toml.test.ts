@@ -1,0 +1,45 @@
+import { existsSync, readFileSync } from "node:fs";
+import { parse } from "smol-toml";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_SCOPES } from "~/config.server";
+import { API_VERSION } from "~/shopify.server";
+
+interface Subscription {
+  topics?: string[];
+  compliance_topics?: string[];
+  uri: string;
+}
+
+const toml = parse(readFileSync("shopify.app.toml", "utf8")) as unknown as {
+  embedded: boolean;
+  access_scopes: { scopes: string };
+  webhooks: { api_version: string; subscriptions: Subscription[] };
+};
+
+const REQUIRED_TOPICS = ["checkouts/create", "checkouts/update", "orders/create", "app/uninstalled"];
+const COMPLIANCE_TOPICS = ["customers/data_request", "customers/redact", "shop/redact"];
+
+describe("shopify.app.toml", () => {
+  it("declares an embedded app with the scopes the code asks for", () => {
+    expect(toml.embedded).toBe(true);
+    expect(toml.access_scopes.scopes.split(",")).toEqual(DEFAULT_SCOPES);
+  });
+
+  it("serializes webhooks with the API version the code uses", () => {
+    expect(toml.webhooks.api_version).toBe(API_VERSION);
+  });
+
+  it("subscribes to every topic Comeback handles, including the mandatory compliance topics", () => {
+    const subscriptions = toml.webhooks.subscriptions;
+    expect(subscriptions.flatMap((subscription) => subscription.topics ?? [])).toEqual(REQUIRED_TOPICS);
+    expect(subscriptions.flatMap((subscription) => subscription.compliance_topics ?? [])).toEqual(COMPLIANCE_TOPICS);
+  });
+
+  it("sends each topic to the route file that handles it", () => {
+    for (const subscription of toml.webhooks.subscriptions) {
+      const [topic] = [...(subscription.topics ?? []), ...(subscription.compliance_topics ?? [])];
+      expect(subscription.uri).toBe(`/webhooks/${topic}`);
+      expect(existsSync(`app/routes/${subscription.uri.slice(1).replaceAll("/", ".")}.tsx`)).toBe(true);
+    }
+  });
+});
