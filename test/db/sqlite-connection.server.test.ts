@@ -2,23 +2,29 @@ import { TEST_SHOP } from "@shopify/shopify-api/test-helpers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import { createShop } from "../factories/shop";
+import { resetDatabase } from "../support/database";
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
+/** Renames the shop, lets other requests run while it is open, then rolls back. */
+function transactionThatRollsBack() {
+  return db
+    .$transaction(async (tx) => {
+      await tx.shop.update({ where: { domain: TEST_SHOP }, data: { name: "uncommitted" } });
+      await settle();
+      throw new Error("business rule says no");
+    })
+    .catch(() => "rolled back");
+}
+
 beforeEach(async () => {
-  await db.shop.deleteMany();
+  await resetDatabase();
   await createShop();
 });
 
 describe("the shared SQLite connection", () => {
   it("keeps another request's write out of a transaction that later rolls back", async () => {
-    const failing = db
-      .$transaction(async (tx) => {
-        await tx.shop.update({ where: { domain: TEST_SHOP }, data: { name: "inside the transaction" } });
-        await settle();
-        throw new Error("business rule says no");
-      })
-      .catch(() => "rolled back");
+    const failing = transactionThatRollsBack();
 
     await settle();
     await db.shop.create({ data: { domain: "outside.myshopify.com" } });
@@ -29,13 +35,7 @@ describe("the shared SQLite connection", () => {
   });
 
   it("never shows another request a transaction's uncommitted rows", async () => {
-    const failing = db
-      .$transaction(async (tx) => {
-        await tx.shop.update({ where: { domain: TEST_SHOP }, data: { name: "uncommitted" } });
-        await settle();
-        throw new Error("business rule says no");
-      })
-      .catch(() => "rolled back");
+    const failing = transactionThatRollsBack();
 
     await settle();
     const seen = await db.shop.findUniqueOrThrow({ where: { domain: TEST_SHOP } });

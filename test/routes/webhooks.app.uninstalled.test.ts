@@ -4,12 +4,11 @@ import { db } from "~/db/client.server";
 import { deliverWebhook } from "../doubles/shopify-webhook";
 import { appUninstalledPayload, checkoutPayload } from "../factories/payloads";
 import { createShop } from "../factories/shop";
+import { resetDatabase } from "../support/database";
 import { storeOfflineSession } from "../support/sessions";
 
 beforeEach(async () => {
-  await db.shop.deleteMany();
-  await db.session.deleteMany();
-  await db.webhookReceipt.deleteMany();
+  await resetDatabase();
 });
 
 describe("app/uninstalled webhook", () => {

@@ -4,11 +4,10 @@ import { db } from "~/db/client.server";
 import { deliverWebhook } from "../doubles/shopify-webhook";
 import { checkoutPayload } from "../factories/payloads";
 import { createShop } from "../factories/shop";
+import { resetDatabase } from "../support/database";
 
 beforeEach(async () => {
-  await db.checkout.deleteMany();
-  await db.webhookReceipt.deleteMany();
-  await db.shop.deleteMany();
+  await resetDatabase();
 });
 
 describe("checkouts/create webhook", () => {

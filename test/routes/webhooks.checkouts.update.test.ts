@@ -4,13 +4,13 @@ import { db } from "~/db/client.server";
 import { deliverWebhook } from "../doubles/shopify-webhook";
 import { checkoutPayload, minutesAfterCheckoutCreated, orderPayload } from "../factories/payloads";
 import { createShop } from "../factories/shop";
+import { resetDatabase } from "../support/database";
 
 const TOKEN = "da4a9d115469c72cf166bfbe6c5313d1";
 const storedCheckout = () => db.checkout.findUniqueOrThrow({ where: { shop_token: { shop: TEST_SHOP, token: TOKEN } } });
 
 beforeEach(async () => {
-  await db.shop.deleteMany();
-  await db.webhookReceipt.deleteMany();
+  await resetDatabase();
   await createShop();
 });
 

@@ -5,10 +5,10 @@ import { listDataRequests } from "~/models/data-request.server";
 import { deliverWebhook } from "../doubles/shopify-webhook";
 import { customersDataRequestPayload } from "../factories/payloads";
 import { createShop } from "../factories/shop";
+import { resetDatabase } from "../support/database";
 
 beforeEach(async () => {
-  await db.shop.deleteMany();
-  await db.webhookReceipt.deleteMany();
+  await resetDatabase();
 });
 
 describe("customers/data_request webhook", () => {

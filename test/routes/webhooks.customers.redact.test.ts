@@ -4,6 +4,7 @@ import { db } from "~/db/client.server";
 import { deliverWebhook } from "../doubles/shopify-webhook";
 import { checkoutPayload, customersDataRequestPayload, customersRedactPayload, orderPayload } from "../factories/payloads";
 import { createShop } from "../factories/shop";
+import { resetDatabase } from "../support/database";
 
 const OTHER_SHOPPER = {
   token: "bob-checkout",
@@ -13,8 +14,7 @@ const OTHER_SHOPPER = {
 };
 
 beforeEach(async () => {
-  await db.shop.deleteMany();
-  await db.webhookReceipt.deleteMany();
+  await resetDatabase();
   await createShop();
   await deliverWebhook("checkouts/create", checkoutPayload());
   await deliverWebhook("orders/create", orderPayload());

@@ -4,6 +4,7 @@ import { db } from "~/db/client.server";
 import { deliverWebhook } from "../doubles/shopify-webhook";
 import { checkoutPayload, minutesAfterCheckoutCreated, orderPayload } from "../factories/payloads";
 import { createShop } from "../factories/shop";
+import { resetDatabase } from "../support/database";
 
 const DAY_IN_MINUTES = 24 * 60;
 
@@ -15,8 +16,7 @@ const checkoutStatus = async (token: string) =>
   (await db.checkout.findUniqueOrThrow({ where: { shop_token: { shop: TEST_SHOP, token } } })).status;
 
 beforeEach(async () => {
-  await db.shop.deleteMany();
-  await db.webhookReceipt.deleteMany();
+  await resetDatabase();
   await createShop();
 });
 

@@ -4,14 +4,13 @@ import { db } from "~/db/client.server";
 import { deliverWebhook } from "../doubles/shopify-webhook";
 import { checkoutPayload, customersDataRequestPayload, orderPayload, shopRedactPayload } from "../factories/payloads";
 import { createShop } from "../factories/shop";
+import { resetDatabase } from "../support/database";
 import { storeOfflineSession } from "../support/sessions";
 
 const OTHER_SHOP = "other-shop.myshopify.com";
 
 beforeEach(async () => {
-  await db.shop.deleteMany();
-  await db.session.deleteMany();
-  await db.webhookReceipt.deleteMany();
+  await resetDatabase();
   for (const shop of [TEST_SHOP, OTHER_SHOP]) {
     await createShop({ domain: shop });
     await storeOfflineSession(shop);

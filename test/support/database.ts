@@ -1,0 +1,9 @@
+import { db } from "~/db/client.server";
+
+/** Empties every table between tests; each test file already has a database of its own. */
+export async function resetDatabase(): Promise<void> {
+  await db.webhookReceipt.deleteMany();
+  await db.session.deleteMany();
+  // Checkouts, orders and data requests go with their shop.
+  await db.shop.deleteMany();
+}
