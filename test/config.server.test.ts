@@ -5,6 +5,10 @@ describe("readConfig", () => {
   it("documents a default for everything but the Shopify credentials", () => {
     const config = readConfig({});
     expect(config).toMatchObject({
+      sendgrid: { apiKey: null, apiUrl: "https://api.sendgrid.com", eventWebhookPublicKey: null },
+      emailFrom: { email: null, name: null },
+      cronSecret: null,
+      sequencerSchedule: "* * * * *",
       shopifyApiKey: "unconfigured",
       shopifyCredentialsConfigured: false,
       appUrl: "http://localhost:3000",
@@ -31,8 +35,19 @@ describe("readConfig", () => {
         SHOP_CUSTOM_DOMAIN: "shop.example.com",
         LOG_LEVEL: "debug",
         PORT: "8080",
+        SENDGRID_API_KEY: "SG.key",
+        SENDGRID_API_URL: "http://127.0.0.1:9999",
+        SENDGRID_EVENT_WEBHOOK_PUBLIC_KEY: "MFkw",
+        EMAIL_FROM_ADDRESS: "hello@shop.example",
+        EMAIL_FROM_NAME: "Shop",
+        CRON_SECRET: "tick-secret",
+        SEQUENCER_SCHEDULE: "off",
       }),
     ).toEqual({
+      sendgrid: { apiKey: "SG.key", apiUrl: "http://127.0.0.1:9999", eventWebhookPublicKey: "MFkw" },
+      emailFrom: { email: "hello@shop.example", name: "Shop" },
+      cronSecret: "tick-secret",
+      sequencerSchedule: null,
       shopifyApiKey: "key",
       shopifyApiSecret: "secret",
       shopifyCredentialsConfigured: true,

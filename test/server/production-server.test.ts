@@ -4,10 +4,9 @@ import { createServer } from "node:net";
 import path from "node:path";
 import { promisify } from "node:util";
 import { TEST_SHOP } from "@shopify/shopify-api/test-helpers";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { signedWebhookRequest } from "../doubles/shopify-webhook";
 import { checkoutPayload } from "../factories/payloads";
-import { TEMPLATE_DATABASE, TEST_TMP } from "../setup/paths";
 
 const run = promisify(execFile);
 const bin = (name: string) => path.resolve("node_modules/.bin", name);
@@ -39,8 +38,8 @@ beforeAll(async () => {
   const env = { ...process.env, NODE_ENV: "production" as const };
   await run(bin("remix"), ["vite:build"], { env });
 
-  const databaseFile = path.join(TEST_TMP, "production-server.sqlite");
-  copyFileSync(TEMPLATE_DATABASE, databaseFile);
+  const databaseFile = path.join(inject("runDirectory"), "production-server.sqlite");
+  copyFileSync(inject("templateDatabase"), databaseFile);
   databaseUrl = `file:${databaseFile}`;
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;

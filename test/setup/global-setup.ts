@@ -1,15 +1,19 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import path from "node:path";
-import { TEMPLATE_DATABASE, TEST_TMP } from "./paths";
+import type { TestProject } from "vitest/node";
+import { TEST_TMP_ROOT } from "./paths";
 
 /** Applies the committed migrations once, with Prisma's own deploy command; every test file copies the result. */
-export default function setup() {
-  rmSync(TEST_TMP, { recursive: true, force: true });
-  mkdirSync(TEST_TMP, { recursive: true });
+export default function setup(project: TestProject) {
+  mkdirSync(TEST_TMP_ROOT, { recursive: true });
+  const runDirectory = mkdtempSync(path.join(TEST_TMP_ROOT, "run-"));
+  const templateDatabase = path.join(runDirectory, "template.sqlite");
   execFileSync(path.resolve("node_modules/.bin/prisma"), ["migrate", "deploy"], {
-    env: { ...process.env, DATABASE_URL: `file:${TEMPLATE_DATABASE}` },
+    env: { ...process.env, DATABASE_URL: `file:${templateDatabase}` },
     stdio: "pipe",
   });
-  return () => rmSync(TEST_TMP, { recursive: true, force: true });
+  project.provide("runDirectory", runDirectory);
+  project.provide("templateDatabase", templateDatabase);
+  return () => rmSync(runDirectory, { recursive: true, force: true });
 }

@@ -1,4 +1,11 @@
 import path from "node:path";
 
-export const TEST_TMP = path.resolve("test/.tmp");
-export const TEMPLATE_DATABASE = path.join(TEST_TMP, "template.sqlite");
+/** Every run works in a folder of its own, so test runs can overlap (two terminals, parallel agents). */
+export const TEST_TMP_ROOT = path.resolve("test/.tmp");
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    runDirectory: string;
+    templateDatabase: string;
+  }
+}

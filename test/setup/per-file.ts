@@ -2,13 +2,12 @@ import { randomUUID } from "node:crypto";
 import { copyFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { API_KEY, API_SECRET_KEY, APP_URL } from "@shopify/shopify-api/test-helpers";
-import { afterAll } from "vitest";
+import { afterAll, inject } from "vitest";
 import { closeNetwork } from "../support/network";
-import { TEMPLATE_DATABASE, TEST_TMP } from "./paths";
 
 // Runs before each test file's imports: the app reads its configuration and opens its database on import.
-const databaseFile = path.join(TEST_TMP, `${randomUUID()}.sqlite`);
-copyFileSync(TEMPLATE_DATABASE, databaseFile);
+const databaseFile = path.join(inject("runDirectory"), `${randomUUID()}.sqlite`);
+copyFileSync(inject("templateDatabase"), databaseFile);
 
 Object.assign(process.env, {
   DATABASE_URL: `file:${databaseFile}`,

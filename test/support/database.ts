@@ -4,6 +4,6 @@ import { db } from "~/db/client.server";
 export async function resetDatabase(): Promise<void> {
   await db.webhookReceipt.deleteMany();
   await db.session.deleteMany();
-  // Checkouts, orders and data requests go with their shop.
+  // Everything else belongs to a shop and goes with it.
   await db.shop.deleteMany();
 }

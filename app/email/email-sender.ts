@@ -1,0 +1,34 @@
+export interface Mailbox {
+  email: string;
+  name?: string;
+}
+
+export interface OutgoingEmail {
+  to: Mailbox;
+  from: Mailbox;
+  replyTo?: Mailbox;
+  subject: string;
+  html: string;
+  text: string;
+  /** RFC 8058 one-click unsubscribe URL, sent as List-Unsubscribe with List-Unsubscribe-Post. */
+  unsubscribeUrl: string;
+  categories: string[];
+  /**
+   * Our ids only (shop, enrollment_id, step_run_id, step): the provider stores them as non-personal
+   * data and returns them on every event.
+   */
+  customArgs: Record<string, string>;
+}
+
+/**
+ * The provider's answer. The sender only reports what happened; the sequencer decides attempts and
+ * final states.
+ */
+export type SendResult =
+  | { status: "sent"; messageId: string | null }
+  | { status: "retryable"; error: string; retryAfterMs?: number }
+  | { status: "rejected"; error: string };
+
+export interface EmailSender {
+  send(email: OutgoingEmail): Promise<SendResult>;
+}

@@ -1,0 +1,37 @@
+/** What can happen to a checkout and its messages; every entry of the timeline is one of these. */
+export type ActivityKind =
+  | "abandoned"
+  | "enrolled"
+  | "joined_enrollment"
+  | "step_sent"
+  | "step_skipped"
+  | "step_deferred"
+  | "step_retrying"
+  | "step_failed"
+  | "enrollment_stopped"
+  | "enrollment_completed"
+  | "delivered"
+  | "opened"
+  | "clicked"
+  | "bounced"
+  | "dropped"
+  | "spam_reported"
+  | "unsubscribed"
+  | "purchased";
+
+/** Why an enrollment ended before its last step. */
+export type StopReason =
+  | "purchased"
+  | "checkout_completed"
+  | "unsubscribed"
+  | "suppressed"
+  | "no_consent"
+  | "shop_uninstalled"
+  | "redacted"
+  | "manual";
+
+/** Why a single step was not sent while its enrollment went on. */
+export type SkipReason = "no_email" | "below_min_cart_value" | "previous_clicked" | "template_missing" | "step_disabled";
+
+/** Why a step waits past its due time. */
+export type DeferReason = "frequency_cap" | "quiet_hours";
