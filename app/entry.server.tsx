@@ -4,7 +4,10 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { logger } from "./lib/logger.server";
+import { startSequencerSchedule } from "./services.server";
 import { addDocumentResponseHeaders } from "./shopify.server";
+
+startSequencerSchedule();
 
 export const streamTimeout = 5_000;
 

@@ -10,3 +10,8 @@ export type CartLine = {
   sku: string | null;
   imageUrl: string | null;
 };
+
+/** A checkout's stored line items: written only by the webhook mapping, so their shape is ours. */
+export function storedCartLines(lineItems: unknown): CartLine[] {
+  return Array.isArray(lineItems) ? (lineItems as CartLine[]) : [];
+}

@@ -2,6 +2,7 @@ import type { Db } from "~/db/client.server";
 import type { CartLine } from "~/checkouts/cart-line";
 import { UNPURCHASED_STATUSES, statusAfterPurchase, type CheckoutStatus } from "~/checkouts/checkout-status";
 import { toMinorUnits } from "~/lib/money";
+import { abandonmentCheckTime } from "~/recovery/abandonment";
 import { identityFilter, type CustomerIdentity } from "./customer-identity";
 
 /** A checkout as one Shopify delivery describes it. */
@@ -40,26 +41,69 @@ export interface SavedSnapshot {
 /**
  * Stores the snapshot unless Shopify already told us something newer: deliveries arrive out of order,
  * and an older one must never overwrite newer data. The update is conditional on the stored
- * `updated_at`, so two deliveries racing on PostgreSQL cannot undo each other either.
+ * `updated_at`, so two deliveries racing on PostgreSQL cannot undo each other either. An open
+ * checkout's abandonment check moves with every update.
  */
-export async function saveCheckoutSnapshot(db: Db, shop: string, snapshot: CheckoutSnapshot): Promise<SavedSnapshot> {
+export async function saveCheckoutSnapshot(
+  db: Db,
+  shop: string,
+  snapshot: CheckoutSnapshot,
+  { abandonmentMinutes }: { abandonmentMinutes: number },
+): Promise<SavedSnapshot> {
   const { completedAt, ...fields } = snapshot;
   const data = {
     ...fields,
     totalPriceMinor: toMinorUnits(snapshot.totalPrice, snapshot.currency),
     ...(completedAt && { completedAt }),
   };
-  const existing = await db.checkout.findUnique({ where: { shop_token: { shop, token: snapshot.token } }, select: { id: true } });
+  const abandonCheckAt = abandonmentCheckTime(snapshot, abandonmentMinutes);
+  const existing = await db.checkout.findUnique({
+    where: { shop_token: { shop, token: snapshot.token } },
+    select: { id: true, status: true },
+  });
   if (!existing) {
     const status: CheckoutStatus = completedAt ? "completed" : "open";
-    const created = await db.checkout.create({ data: { shop, status, ...data }, select: { id: true } });
+    const created = await db.checkout.create({ data: { shop, status, ...data, abandonCheckAt }, select: { id: true } });
     return { id: created.id, applied: true };
   }
   const { count } = await db.checkout.updateMany({
     where: { id: existing.id, shop, shopifyUpdatedAt: { lte: snapshot.shopifyUpdatedAt } },
-    data,
+    data: { ...data, ...(existing.status === "open" && { abandonCheckAt }) },
   });
   return { id: existing.id, applied: count > 0 };
+}
+
+/** Open checkouts whose abandonment check is due, oldest first. */
+export function dueAbandonmentChecks(db: Db, now: Date, limit: number) {
+  return db.checkout.findMany({
+    where: { abandonCheckAt: { lte: now } },
+    orderBy: { abandonCheckAt: "asc" },
+    take: limit,
+    select: { id: true, shop: true, abandonCheckAt: true },
+  });
+}
+
+/**
+ * Marks the checkout abandoned as of its check time, if it is still open and still due (Shopify may
+ * have heard from it since). Only one caller can win; a checkout that is no longer open just loses its check.
+ */
+export async function claimAbandonment(db: Db, shop: string, checkoutId: number, checkAt: Date): Promise<boolean> {
+  const { count } = await db.checkout.updateMany({
+    where: { id: checkoutId, shop, status: "open", abandonCheckAt: checkAt },
+    data: { status: "abandoned", abandonedAt: checkAt, abandonCheckAt: null },
+  });
+  if (count === 0) {
+    await db.checkout.updateMany({ where: { id: checkoutId, shop, status: { not: "open" }, abandonCheckAt: checkAt }, data: { abandonCheckAt: null } });
+  }
+  return count > 0;
+}
+
+export async function attachCheckoutToEnrollment(db: Db, shop: string, checkoutId: number, enrollmentId: number): Promise<void> {
+  await db.checkout.updateMany({ where: { id: checkoutId, shop }, data: { enrollmentId } });
+}
+
+export function findCheckout(db: Db, shop: string, checkoutId: number) {
+  return db.checkout.findFirst({ where: { id: checkoutId, shop } });
 }
 
 /** Moves a checkout that a purchase ended to its final status; final statuses stay as they are. */
@@ -67,7 +111,7 @@ export async function markCheckoutPurchased(db: Db, shop: string, checkoutId: nu
   for (const status of UNPURCHASED_STATUSES) {
     await db.checkout.updateMany({
       where: { id: checkoutId, shop, status },
-      data: { status: statusAfterPurchase(status), completedAt },
+      data: { status: statusAfterPurchase(status), completedAt, abandonCheckAt: null },
     });
   }
 }
@@ -123,6 +167,13 @@ export async function findCheckoutForOrder(
     if (checkout) return { id: checkout.id, linkedBy };
   }
   return null;
+}
+
+export async function checkoutIdsOfCustomer(db: Db, shop: string, customer: CustomerIdentity): Promise<number[]> {
+  const matches = identityFilter(customer);
+  if (!matches) return [];
+  const checkouts = await db.checkout.findMany({ where: { shop, OR: matches }, select: { id: true } });
+  return checkouts.map((checkout) => checkout.id);
 }
 
 /** Erases the customer's personal data from the shop's checkouts, keeping the anonymous cart for statistics. */

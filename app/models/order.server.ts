@@ -77,3 +77,38 @@ export async function eraseCustomerFromOrders(
   });
   return count;
 }
+
+export interface PurchaseLookup {
+  /** Orders from before the shopper's cart started do not count. */
+  since: Date;
+  enrollmentId: number;
+  checkoutToken: string;
+  cartToken: string | null;
+  customerId: string | null;
+  email: string | null;
+  phone: string | null;
+}
+
+/** The send-time truth check: has the shopper ordered since their cart started, by any of the ways we know them? */
+export async function hasOrderSince(db: Db, shop: string, who: PurchaseLookup): Promise<boolean> {
+  const sameShopper = [
+    { checkout: { is: { enrollmentId: who.enrollmentId } } },
+    { checkoutToken: who.checkoutToken },
+    ...(who.cartToken ? [{ cartToken: who.cartToken }] : []),
+    ...(identityFilter(who) ?? []),
+  ];
+  const order = await db.order.findFirst({
+    where: { shop, shopifyCreatedAt: { gte: who.since }, OR: sameShopper },
+    select: { id: true },
+  });
+  return order !== null;
+}
+
+export async function recordAttribution(
+  db: Db,
+  shop: string,
+  orderId: number,
+  attribution: { kind: "clicked" | "after_email"; stepRunId: number },
+): Promise<void> {
+  await db.order.updateMany({ where: { id: orderId, shop }, data: { attribution: attribution.kind, attributedStepRunId: attribution.stepRunId } });
+}

@@ -5,7 +5,14 @@ export type SuppressionReason = "unsubscribed" | "bounced" | "spam_report" | "dr
 
 /** Stops all future email from the shop to the address; the first reason recorded is kept. */
 export async function suppressAddress(db: Db, shop: string, email: string, reason: SuppressionReason, now = new Date()): Promise<void> {
-  const hash = contactHash(shop, email);
+  await suppressContactHash(db, shop, contactHash(shop, email), reason, now);
+}
+
+/**
+ * The same, for an address known only by its hash: the one a message was sent to, which still works
+ * after the shopper's personal data was erased.
+ */
+export async function suppressContactHash(db: Db, shop: string, hash: string, reason: SuppressionReason, now = new Date()): Promise<void> {
   await db.suppression.upsert({
     where: { shop_contactHash: { shop, contactHash: hash } },
     create: { shop, contactHash: hash, reason, createdAt: now },
@@ -13,10 +20,11 @@ export async function suppressAddress(db: Db, shop: string, email: string, reaso
   });
 }
 
-export async function suppressionFor(db: Db, shop: string, email: string): Promise<SuppressionReason | null> {
-  const row = await db.suppression.findUnique({
-    where: { shop_contactHash: { shop, contactHash: contactHash(shop, email) } },
-    select: { reason: true },
-  });
+export function suppressionFor(db: Db, shop: string, email: string): Promise<SuppressionReason | null> {
+  return suppressionForContactHash(db, shop, contactHash(shop, email));
+}
+
+export async function suppressionForContactHash(db: Db, shop: string, hash: string): Promise<SuppressionReason | null> {
+  const row = await db.suppression.findUnique({ where: { shop_contactHash: { shop, contactHash: hash } }, select: { reason: true } });
   return (row?.reason as SuppressionReason | undefined) ?? null;
 }

@@ -31,7 +31,7 @@ export type StopReason =
   | "manual";
 
 /** Why a single step was not sent while its enrollment went on. */
-export type SkipReason = "no_email" | "below_min_cart_value" | "previous_clicked" | "template_missing" | "step_disabled";
+export type SkipReason = "no_email" | "below_min_cart_value" | "previous_clicked" | "template_missing" | "channel_unavailable";
 
 /** Why a step waits past its due time. */
 export type DeferReason = "frequency_cap" | "quiet_hours";

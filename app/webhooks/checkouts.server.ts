@@ -18,8 +18,9 @@ export const checkoutsUpdate: WebhookHandler<CheckoutSnapshot> = {
 };
 
 async function ingestCheckout(tx: Db, { shop, payload: snapshot }: Delivery<CheckoutSnapshot>): Promise<string> {
-  if (!(await findInstalledShop(tx, shop))) return "ignored: shop not installed";
-  const saved = await saveCheckoutSnapshot(tx, shop, snapshot);
+  const installed = await findInstalledShop(tx, shop);
+  if (!installed) return "ignored: shop not installed";
+  const saved = await saveCheckoutSnapshot(tx, shop, snapshot, installed);
   if (!saved.applied) return "ignored: older than the stored checkout";
   if (!snapshot.completedAt) return "stored";
 

@@ -1,10 +1,12 @@
 import type { z } from "zod";
-import { eraseCustomerFromCheckouts } from "~/models/checkout.server";
+import { checkoutIdsOfCustomer, eraseCustomerFromCheckouts } from "~/models/checkout.server";
+import { activeEnrollmentsForCheckouts } from "~/models/enrollment.server";
 import { eraseCustomerFromDataRequests, recordDataRequest } from "~/models/data-request.server";
 import { eraseCustomerFromOrders } from "~/models/order.server";
 import { deleteSessions } from "~/models/session.server";
 import { deleteShop, findShop } from "~/models/shop.server";
 import { deleteReceipts } from "~/models/webhook-receipt.server";
+import { stopEnrollment } from "~/recovery/stop-enrollment.server";
 import { customersDataRequestPayload, customersRedactPayload, shopRedactPayload } from "./payloads/compliance";
 import type { WebhookHandler } from "./webhook-handler";
 
@@ -32,7 +34,12 @@ export const customersRedact: WebhookHandler<z.output<typeof customersRedactPayl
   payloadShop: (request) => request.shop_domain,
   async apply(tx, { shop, payload }) {
     if (!(await findShop(tx, shop))) return "ignored: no data held for this shop";
-    const checkouts = await eraseCustomerFromCheckouts(tx, shop, payload.customer);
+    const now = new Date();
+    const checkoutIds = await checkoutIdsOfCustomer(tx, shop, payload.customer);
+    for (const enrollment of await activeEnrollmentsForCheckouts(tx, shop, checkoutIds)) {
+      await stopEnrollment(tx, shop, enrollment, "redacted", now);
+    }
+    const checkouts = await eraseCustomerFromCheckouts(tx, shop, payload.customer, now);
     const orders = await eraseCustomerFromOrders(tx, shop, payload.customer, payload.orders_to_redact);
     await eraseCustomerFromDataRequests(tx, shop, payload.customer);
     return `erased from ${checkouts} checkouts and ${orders} orders`;

@@ -1,7 +1,8 @@
 import type { Db } from "~/db/client.server";
-import { findCheckoutForOrder, markCheckoutPurchased } from "~/models/checkout.server";
+import { findCheckout, findCheckoutForOrder, markCheckoutPurchased } from "~/models/checkout.server";
 import { createOrder, orderExists, type OrderRecord } from "~/models/order.server";
 import { findInstalledShop } from "~/models/shop.server";
+import { applyPurchase } from "~/recovery/purchase.server";
 import { orderPayload } from "./payloads/order";
 import type { Delivery, WebhookHandler } from "./webhook-handler";
 
@@ -12,12 +13,15 @@ export const ordersCreate: WebhookHandler<OrderRecord> = {
 };
 
 async function ingestOrder(tx: Db, { shop, payload: order }: Delivery<OrderRecord>): Promise<string> {
-  if (!(await findInstalledShop(tx, shop))) return "ignored: shop not installed";
+  const installed = await findInstalledShop(tx, shop);
+  if (!installed) return "ignored: shop not installed";
   if (await orderExists(tx, shop, order.shopifyId)) return "ignored: order already stored";
 
-  const checkout = await findCheckoutForOrder(tx, shop, order);
-  await createOrder(tx, shop, order, checkout);
-  if (!checkout) return "stored without a checkout";
-  await markCheckoutPurchased(tx, shop, checkout.id, order.shopifyCreatedAt);
-  return `stored, linked by ${checkout.linkedBy}`;
+  const link = await findCheckoutForOrder(tx, shop, order);
+  const orderId = await createOrder(tx, shop, order, link);
+  if (link) await markCheckoutPurchased(tx, shop, link.id, order.shopifyCreatedAt);
+  const checkout = link && (await findCheckout(tx, shop, link.id));
+  const attribution = await applyPurchase(tx, shop, { orderId, order, checkout, attributionDays: installed.attributionDays });
+  const linked = link ? `linked by ${link.linkedBy}` : "without a checkout";
+  return attribution ? `stored, ${linked}, attributed (${attribution})` : `stored, ${linked}`;
 }

@@ -50,7 +50,7 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  server?.kill();
+  if (server.exitCode === null) server.kill("SIGKILL");
 });
 
 describe("the production build", () => {
@@ -77,5 +77,14 @@ describe("the production build", () => {
     expect(genuine.status).toBe(200);
     expect(await serverDb.checkout.count()).toBe(1);
     await serverDb.$disconnect();
+  });
+
+  it("shuts down cleanly on SIGTERM, its sequencer schedule included", async () => {
+    const exited = new Promise((resolve) => server.once("exit", resolve));
+    server.kill("SIGTERM");
+
+    await expect(Promise.race([exited.then(() => "exited"), new Promise((resolve) => setTimeout(resolve, 10_000, "still running"))])).resolves.toBe(
+      "exited",
+    );
   });
 });

@@ -94,6 +94,7 @@ CREATE TABLE "StepRun" (
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "leaseOwner" TEXT,
     "leaseExpiresAt" DATETIME,
+    "sendStartedAt" DATETIME,
     "checkoutId" INTEGER,
     "recipientHash" TEXT,
     "locale" TEXT,

@@ -1,0 +1,80 @@
+import type { Db } from "~/db/client.server";
+import type { StopReason } from "~/recovery/activity";
+import { activeShopperKey } from "~/recovery/shopper-key";
+
+type Shopper = { email: string | null; customerId: string | null; phone?: string | null };
+
+function sameShopper({ email, customerId, phone }: Shopper) {
+  return [...(email ? [{ email }] : []), ...(customerId ? [{ customerId }] : []), ...(phone ? [{ phone }] : [])];
+}
+
+/** The shopper's running enrollment: one that holds a checkout with the same email or customer. */
+export function findActiveEnrollmentForShopper(db: Db, shop: string, shopper: Shopper) {
+  const matches = sameShopper({ email: shopper.email, customerId: shopper.customerId });
+  if (!matches.length) return null;
+  return db.enrollment.findFirst({ where: { shop, status: "active", checkouts: { some: { OR: matches } } } });
+}
+
+/** The shopper's most recent enrollment, running or ended, that started before `before`. */
+export function latestEnrollmentForShopper(db: Db, shop: string, shopper: Shopper, before: Date) {
+  const matches = sameShopper(shopper);
+  if (!matches.length) return null;
+  return db.enrollment.findFirst({
+    where: { shop, abandonedAt: { lte: before }, checkouts: { some: { OR: matches } } },
+    orderBy: { abandonedAt: "desc" },
+    select: { id: true, status: true, checkoutId: true },
+  });
+}
+
+export interface NewEnrollment {
+  sequenceVersionId: number;
+  checkoutId: number;
+  shopperKey: string;
+  abandonedAt: Date;
+  cartStartedAt: Date;
+}
+
+/** Fails on the unique active-shopper key when the shopper already has a running enrollment. */
+export function startEnrollment(db: Db, shop: string, enrollment: NewEnrollment) {
+  return db.enrollment.create({
+    data: { shop, ...enrollment, activeShopperKey: activeShopperKey(shop, enrollment.shopperKey) },
+  });
+}
+
+/** A newer checkout of the same shopper: later messages show its cart, and orders since either cart count. */
+export async function joinEnrollment(
+  db: Db,
+  shop: string,
+  enrollment: { id: number; cartStartedAt: Date },
+  checkout: { id: number; shopifyCreatedAt: Date },
+): Promise<void> {
+  const cartStartedAt = checkout.shopifyCreatedAt < enrollment.cartStartedAt ? checkout.shopifyCreatedAt : enrollment.cartStartedAt;
+  await db.enrollment.updateMany({ where: { id: enrollment.id, shop }, data: { checkoutId: checkout.id, cartStartedAt } });
+}
+
+export function findEnrollment(db: Db, shop: string, enrollmentId: number) {
+  return db.enrollment.findFirst({ where: { id: enrollmentId, shop } });
+}
+
+/**
+ * Ends a running enrollment, stopped for a reason or completed after its last step, and frees the
+ * shopper for a new one. Returns false when it had already ended (only the first ender records it).
+ */
+export async function endEnrollment(
+  db: Db,
+  shop: string,
+  enrollmentId: number,
+  end: { status: "stopped"; reason: StopReason } | { status: "completed" },
+  at: Date,
+): Promise<boolean> {
+  const { count } = await db.enrollment.updateMany({
+    where: { id: enrollmentId, shop, status: "active" },
+    data: { status: end.status, stopReason: end.status === "stopped" ? end.reason : null, endedAt: at, activeShopperKey: null },
+  });
+  return count > 0;
+}
+
+/** Running enrollments that hold any of these checkouts. */
+export function activeEnrollmentsForCheckouts(db: Db, shop: string, checkoutIds: number[]) {
+  return db.enrollment.findMany({ where: { shop, status: "active", checkouts: { some: { id: { in: checkoutIds } } } }, select: { id: true, checkoutId: true } });
+}

@@ -1,0 +1,25 @@
+import type { Db } from "~/db/client.server";
+
+export interface MessageEventRecord {
+  /** SendGrid's sg_event_id: the same on every redelivery of the event. */
+  providerEventId: string;
+  stepRunId: number;
+  event: string;
+  url: string | null;
+  reason: string | null;
+  occurredAt: Date;
+}
+
+/**
+ * Stores the event unless it is already stored, and says whether it was new. A plain create that
+ * fails on the unique key would not do: on PostgreSQL a failed statement aborts the transaction, and
+ * the rest of the batch has to go on (Prisma's createMany cannot skip duplicates on SQLite).
+ */
+export async function recordMessageEvent(db: Db, shop: string, event: MessageEventRecord, now = new Date()): Promise<boolean> {
+  const { providerEventId, stepRunId, event: kind, url, reason, occurredAt } = event;
+  const inserted = await db.$executeRaw`
+    INSERT INTO "MessageEvent" ("shop", "providerEventId", "stepRunId", "event", "url", "reason", "occurredAt", "receivedAt")
+    VALUES (${shop}, ${providerEventId}, ${stepRunId}, ${kind}, ${url}, ${reason}, ${occurredAt}, ${now})
+    ON CONFLICT ("providerEventId") DO NOTHING`;
+  return inserted === 1;
+}

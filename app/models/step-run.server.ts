@@ -1,0 +1,151 @@
+import type { Db } from "~/db/client.server";
+
+/** A worker's hold on one step run. Every write after the claim is fenced by its lease id. */
+export interface Claim {
+  id: number;
+  shop: string;
+  leaseId: string;
+}
+
+export interface StepToSchedule {
+  id: number;
+  position: number;
+  channel: string;
+}
+
+export function scheduleStepRun(db: Db, shop: string, enrollmentId: number, step: StepToSchedule, dueAt: Date) {
+  return db.stepRun.create({
+    data: { shop, enrollmentId, stepId: step.id, position: step.position, channel: step.channel, dueAt, scheduledAt: dueAt },
+  });
+}
+
+/** Due step runs, oldest first: the sequencer's work list, read through the (status, dueAt) index. */
+export function dueStepRuns(db: Db, now: Date, limit: number) {
+  return db.stepRun.findMany({
+    where: { status: "scheduled", dueAt: { lte: now } },
+    orderBy: { dueAt: "asc" },
+    take: limit,
+    select: { id: true, shop: true },
+  });
+}
+
+/**
+ * Moves a due step run to `sending` under a lease. The update is conditional, so of several workers
+ * (or processes) racing for the same run exactly one gets count 1.
+ */
+export async function claimStepRun(db: Db, run: { id: number; shop: string }, leaseId: string, now: Date, leaseMs: number): Promise<Claim | null> {
+  const { count } = await db.stepRun.updateMany({
+    where: { id: run.id, shop: run.shop, status: "scheduled", dueAt: { lte: now } },
+    data: { status: "sending", leaseOwner: leaseId, leaseExpiresAt: new Date(now.getTime() + leaseMs) },
+  });
+  return count === 1 ? { id: run.id, shop: run.shop, leaseId } : null;
+}
+
+const held = (claim: Claim) => ({ id: claim.id, shop: claim.shop, status: "sending", leaseOwner: claim.leaseId });
+const released = { leaseOwner: null, leaseExpiresAt: null };
+
+export interface SendAttempt {
+  checkoutId: number;
+  recipientHash: string;
+  locale: string;
+}
+
+/**
+ * Written right before the provider is called, and only while the enrollment still runs: an order
+ * webhook that stopped it a moment ago wins. False when the lease was lost or the enrollment ended.
+ */
+export async function markSendStarted(db: Db, claim: Claim, attempt: SendAttempt, now: Date): Promise<boolean> {
+  const { count } = await db.stepRun.updateMany({
+    where: { ...held(claim), enrollment: { is: { status: "active" } } },
+    data: { ...attempt, sendStartedAt: now, attempts: { increment: 1 } },
+  });
+  return count === 1;
+}
+
+export type RunConclusion =
+  | { status: "sent"; providerMessageId: string | null; sentAt: Date }
+  | { status: "failed"; reason: string; error?: string | null }
+  | { status: "skipped"; reason: string };
+
+/** Gives the run its final status; false when the lease was lost and the run is someone else's now. */
+export async function concludeStepRun(db: Db, claim: Claim, conclusion: RunConclusion): Promise<boolean> {
+  const data =
+    conclusion.status === "sent"
+      ? { status: "sent", providerMessageId: conclusion.providerMessageId, sentAt: conclusion.sentAt, error: null }
+      : { status: conclusion.status, reason: conclusion.reason, error: "error" in conclusion ? (conclusion.error ?? null) : null };
+  const { count } = await db.stepRun.updateMany({ where: held(claim), data: { ...data, ...released } });
+  return count === 1;
+}
+
+/** Puts the run back in the queue for later: a deferral, or a retry after a provider failure. */
+export async function reschedule(db: Db, claim: Claim, dueAt: Date, error: string | null = null): Promise<boolean> {
+  const { count } = await db.stepRun.updateMany({ where: held(claim), data: { status: "scheduled", dueAt, sendStartedAt: null, error, ...released } });
+  return count === 1;
+}
+
+/** Runs whose worker stopped (crashed, killed) without finishing: their lease ran out. */
+export function expiredLeases(db: Db, now: Date, limit: number) {
+  return db.stepRun.findMany({
+    where: { status: "sending", leaseExpiresAt: { lte: now } },
+    orderBy: { leaseExpiresAt: "asc" },
+    take: limit,
+    select: { id: true, shop: true, leaseOwner: true, leaseExpiresAt: true, sendStartedAt: true },
+  });
+}
+
+/** Takes over an expired lease; fenced on the old lease id so two reconcilers cannot both win. */
+export async function takeOverLease(db: Db, run: { id: number; shop: string; leaseOwner: string | null }, leaseId: string, now: Date, leaseMs: number): Promise<Claim | null> {
+  const { count } = await db.stepRun.updateMany({
+    where: { id: run.id, shop: run.shop, status: "sending", leaseOwner: run.leaseOwner, leaseExpiresAt: { lte: now } },
+    data: { leaseOwner: leaseId, leaseExpiresAt: new Date(now.getTime() + leaseMs) },
+  });
+  return count === 1 ? { id: run.id, shop: run.shop, leaseId } : null;
+}
+
+export function findStepRun(db: Db, shop: string, stepRunId: number) {
+  return db.stepRun.findFirst({ where: { id: stepRunId, shop } });
+}
+
+/** When the shop last emailed this address, for the frequency cap. */
+export function lastEmailSentTo(db: Db, shop: string, recipientHash: string, since: Date) {
+  return db.stepRun.findFirst({
+    where: { shop, recipientHash, status: "sent", sentAt: { gte: since } },
+    orderBy: { sentAt: "desc" },
+    select: { sentAt: true },
+  });
+}
+
+/** The latest message sent earlier in the same enrollment. */
+export function previousSentRun(db: Db, shop: string, enrollmentId: number, position: number) {
+  return db.stepRun.findFirst({
+    where: { shop, enrollmentId, position: { lt: position }, status: "sent" },
+    orderBy: { position: "desc" },
+    select: { id: true, firstClickedAt: true },
+  });
+}
+
+export async function providerReportedEvents(db: Db, shop: string, stepRunId: number): Promise<boolean> {
+  return (await db.messageEvent.count({ where: { shop, stepRunId } })) > 0;
+}
+
+/** Scheduled runs of an enrollment that ended are never sent. */
+export async function cancelScheduledRuns(db: Db, shop: string, enrollmentId: number, reason: string): Promise<void> {
+  await db.stepRun.updateMany({ where: { shop, enrollmentId, status: "scheduled" }, data: { status: "skipped", reason } });
+}
+
+/** The enrollment's message clicked most recently within the window, for click attribution. */
+export function lastClickedRun(db: Db, shop: string, enrollmentId: number, window: { from: Date; to: Date }) {
+  return db.stepRun.findFirst({
+    where: { shop, enrollmentId, lastClickedAt: { gte: window.from, lte: window.to } },
+    orderBy: { lastClickedAt: "desc" },
+    select: { id: true },
+  });
+}
+
+export function lastSentRun(db: Db, shop: string, enrollmentId: number, window: { from: Date; to: Date }) {
+  return db.stepRun.findFirst({
+    where: { shop, enrollmentId, status: "sent", sentAt: { gte: window.from, lte: window.to } },
+    orderBy: { sentAt: "desc" },
+    select: { id: true },
+  });
+}

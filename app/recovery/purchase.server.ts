@@ -1,0 +1,39 @@
+import type { Db } from "~/db/client.server";
+import { recordActivity } from "~/models/activity.server";
+import { findEnrollment, latestEnrollmentForShopper } from "~/models/enrollment.server";
+import { recordAttribution, type OrderRecord } from "~/models/order.server";
+import { lastClickedRun, lastSentRun } from "~/models/step-run.server";
+import { stopEnrollment } from "./stop-enrollment.server";
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export interface Purchase {
+  orderId: number;
+  order: OrderRecord;
+  /** The checkout the order was linked to, with its enrollment if it had one. */
+  checkout: { id: number; enrollmentId: number | null } | null;
+  attributionDays: number;
+}
+
+/**
+ * An order ends the shopper's recovery at once (the sequencer's send-time check is the second line of
+ * defence) and is attributed: to the last recovery link clicked within the attribution window, or, with
+ * no click, recorded as bought after an email. The two are never mixed. Returns the attribution.
+ */
+export async function applyPurchase(db: Db, shop: string, { orderId, order, checkout, attributionDays }: Purchase) {
+  const at = order.shopifyCreatedAt;
+  const enrollment = checkout?.enrollmentId
+    ? await findEnrollment(db, shop, checkout.enrollmentId)
+    : await latestEnrollmentForShopper(db, shop, order, at);
+  const checkoutId = checkout?.id ?? enrollment?.checkoutId;
+  if (checkoutId) await recordActivity(db, shop, { kind: "purchased", checkoutId, enrollmentId: enrollment?.id, at, detail: { orderId } });
+  if (!enrollment) return null;
+
+  await stopEnrollment(db, shop, enrollment, "purchased", at);
+  const window = { from: new Date(at.getTime() - attributionDays * DAY), to: at };
+  const clicked = await lastClickedRun(db, shop, enrollment.id, window);
+  const sent = clicked ? null : await lastSentRun(db, shop, enrollment.id, window);
+  const attribution = clicked ? { kind: "clicked" as const, stepRunId: clicked.id } : sent && { kind: "after_email" as const, stepRunId: sent.id };
+  if (attribution) await recordAttribution(db, shop, orderId, attribution);
+  return attribution?.kind ?? null;
+}

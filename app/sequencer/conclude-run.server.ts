@@ -1,0 +1,34 @@
+import type { Db } from "~/db/client.server";
+import { recordActivity } from "~/models/activity.server";
+import { concludeStepRun, type Claim, type RunConclusion } from "~/models/step-run.server";
+import type { ActivityKind } from "~/recovery/activity";
+import { advanceEnrollment, type EnrollmentProgress } from "./advance-enrollment.server";
+
+const ACTIVITY: Record<RunConclusion["status"], ActivityKind> = { sent: "step_sent", failed: "step_failed", skipped: "step_skipped" };
+
+/**
+ * Ends one step run: its final status, the timeline entry saying why, and the enrollment's next step.
+ * Nothing happens if the lease was lost, so a worker that outlived its lease cannot advance anything.
+ */
+export async function concludeRun(
+  db: Db,
+  claim: Claim,
+  run: { position: number; checkoutId: number | null },
+  enrollment: EnrollmentProgress,
+  conclusion: RunConclusion,
+  now: Date,
+  { advance = true }: { advance?: boolean } = {},
+): Promise<boolean> {
+  if (!(await concludeStepRun(db, claim, conclusion))) return false;
+  await recordActivity(db, claim.shop, {
+    kind: ACTIVITY[conclusion.status],
+    reason: conclusion.status === "sent" ? null : conclusion.reason,
+    stepRunId: claim.id,
+    enrollmentId: enrollment.id,
+    checkoutId: run.checkoutId ?? enrollment.checkoutId,
+    at: now,
+    detail: { step: run.position, ...(conclusion.status === "failed" && conclusion.error && { error: conclusion.error }) },
+  });
+  if (advance) await advanceEnrollment(db, claim.shop, enrollment, run.position, now);
+  return true;
+}

@@ -1,0 +1,64 @@
+import type { PrismaClient } from "@prisma/client";
+import type { Db } from "~/db/client.server";
+import { logger } from "~/lib/logger.server";
+import { recordActivity } from "~/models/activity.server";
+import { attachCheckoutToEnrollment, claimAbandonment, dueAbandonmentChecks, findCheckout } from "~/models/checkout.server";
+import { findActiveEnrollmentForShopper, joinEnrollment, startEnrollment } from "~/models/enrollment.server";
+import { activeSequenceVersion } from "~/models/sequence.server";
+import { findInstalledShop } from "~/models/shop.server";
+import { shopperKey } from "~/recovery/shopper-key";
+import { advanceEnrollment } from "./advance-enrollment.server";
+
+/**
+ * Marks checkouts abandoned once their check time passes and enrolls each shopper in the shop's active
+ * sequence, or adds the newer cart to the shopper's running enrollment. Reads only due checks, through
+ * the abandonCheckAt index, so its cost follows the number of abandonments, not of stored checkouts.
+ */
+export async function enrollAbandonedCheckouts(db: PrismaClient, now: Date, batchSize: number): Promise<number> {
+  const failed = new Set<number>();
+  let abandoned = 0;
+  for (;;) {
+    const due = (await dueAbandonmentChecks(db, now, batchSize + failed.size)).filter((check) => !failed.has(check.id));
+    for (const check of due) {
+      try {
+        if (await db.$transaction((tx) => abandonAndEnroll(tx, check.shop, check.id, check.abandonCheckAt!, now))) abandoned += 1;
+      } catch (error) {
+        // Left due: the next tick tries again (another process may have enrolled the shopper meanwhile).
+        failed.add(check.id);
+        logger.warn("Could not enroll an abandoned checkout", { shop: check.shop, checkoutId: check.id, error });
+      }
+    }
+    if (due.length < batchSize) return abandoned;
+  }
+}
+
+async function abandonAndEnroll(tx: Db, shop: string, checkoutId: number, checkAt: Date, now: Date): Promise<boolean> {
+  if (!(await claimAbandonment(tx, shop, checkoutId, checkAt))) return false;
+  const checkout = (await findCheckout(tx, shop, checkoutId))!;
+  await recordActivity(tx, shop, { kind: "abandoned", checkoutId, at: checkAt });
+
+  const key = shopperKey(shop, checkout);
+  if (!key || !(await findInstalledShop(tx, shop))) return true;
+
+  const running = await findActiveEnrollmentForShopper(tx, shop, checkout);
+  if (running) {
+    await joinEnrollment(tx, shop, running, checkout);
+    await attachCheckoutToEnrollment(tx, shop, checkoutId, running.id);
+    await recordActivity(tx, shop, { kind: "joined_enrollment", checkoutId, enrollmentId: running.id, at: now });
+    return true;
+  }
+
+  const version = await activeSequenceVersion(tx, shop);
+  if (!version?.steps.some((step) => step.enabled)) return true;
+  const enrollment = await startEnrollment(tx, shop, {
+    sequenceVersionId: version.id,
+    checkoutId,
+    shopperKey: key,
+    abandonedAt: checkAt,
+    cartStartedAt: checkout.shopifyCreatedAt,
+  });
+  await attachCheckoutToEnrollment(tx, shop, checkoutId, enrollment.id);
+  await recordActivity(tx, shop, { kind: "enrolled", checkoutId, enrollmentId: enrollment.id, at: now, detail: { sequenceVersion: version.number } });
+  await advanceEnrollment(tx, shop, enrollment, 0, now);
+  return true;
+}

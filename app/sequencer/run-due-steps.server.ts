@@ -1,0 +1,57 @@
+import { randomUUID } from "node:crypto";
+import { forEachConcurrently } from "~/lib/concurrently";
+import { logger } from "~/lib/logger.server";
+import { claimStepRun, concludeStepRun, dueStepRuns, findStepRun, reschedule, type Claim } from "~/models/step-run.server";
+import { enrollAbandonedCheckouts } from "./enroll-abandoned-checkouts.server";
+import { executeStep, type StepOutcome } from "./execute-step.server";
+import { reconcileExpiredLeases } from "./reconcile-leases.server";
+import { retryDelayMs, retryGivesUp } from "./retry-policy";
+import type { Clock, SequencerServices } from "./sequencer-services";
+
+const BATCH_SIZE = 100;
+/** Sends in flight per worker: provider latency, not the database, bounds a tick. */
+const CONCURRENCY = 8;
+export const LEASE_MS = 2 * 60_000;
+
+export type TickReport = { abandoned: number; reconciled: number } & Record<StepOutcome, number>;
+
+/**
+ * One sequencer tick: abandon and enroll due checkouts, settle runs left by dead workers, then claim
+ * and execute every step run due at `now`, in bounded batches. Safe to run in several processes at
+ * once: each run is claimed by one conditional update, and every later write is fenced by the claim.
+ */
+export async function runDueSteps(now: Date, services: SequencerServices): Promise<TickReport> {
+  const started = performance.now();
+  const clock: Clock = () => new Date(now.getTime() + (performance.now() - started));
+  const leaseId = () => `${services.workerId}:${randomUUID()}`;
+  const report: TickReport = { abandoned: 0, reconciled: 0, sent: 0, retrying: 0, failed: 0, lost: 0, stopped: 0, skipped: 0, deferred: 0 };
+
+  report.abandoned = await enrollAbandonedCheckouts(services.db, now, BATCH_SIZE);
+  report.reconciled = await reconcileExpiredLeases(services, clock, leaseId, LEASE_MS, BATCH_SIZE);
+  for (;;) {
+    const due = await dueStepRuns(services.db, now, BATCH_SIZE);
+    await forEachConcurrently(due, CONCURRENCY, async (run) => {
+      const claim = await claimStepRun(services.db, run, leaseId(), clock(), LEASE_MS);
+      if (claim) report[await executeSafely(services, claim, clock)] += 1;
+    });
+    if (due.length < BATCH_SIZE) return report;
+  }
+}
+
+/** A bug or a database hiccup in one step must not stop the tick, nor lose the step. */
+async function executeSafely(services: SequencerServices, claim: Claim, clock: Clock): Promise<StepOutcome> {
+  try {
+    return await executeStep(services, claim, clock);
+  } catch (error) {
+    logger.error("Step run failed unexpectedly", { shop: claim.shop, stepRunId: claim.id, error });
+    const run = await findStepRun(services.db, claim.shop, claim.id);
+    const now = clock();
+    const retryAt = new Date(now.getTime() + retryDelayMs((run?.attempts ?? 0) + 1, undefined, services.random));
+    if (run && !retryGivesUp(run.scheduledAt, retryAt)) {
+      await reschedule(services.db, claim, retryAt, "internal error");
+      return "retrying";
+    }
+    await concludeStepRun(services.db, claim, { status: "failed", reason: "internal_error" });
+    return "failed";
+  }
+}

@@ -1,0 +1,82 @@
+import type { CartLine } from "~/checkouts/cart-line";
+import { formatMoney, toMinorUnits } from "~/lib/money";
+import type { TemplateContext, TemplateLine } from "~/templates/template-context";
+
+export interface TemplateContextInput {
+  shop: { name: string | null; domain: string; currency: string; locale: string };
+  checkout: {
+    email: string | null;
+    firstName: string | null;
+    lastName: string | null;
+    currency: string;
+    subtotalPrice: string;
+    totalPrice: string;
+    locale: string | null;
+    lineItems: CartLine[];
+  };
+  links: { recoveryUrl: string; unsubscribeUrl: string };
+  stepNumber: number;
+}
+
+/** The variables one recovery message sees: prices in the checkout's currency, formatted for its reader. */
+export function buildTemplateContext({ shop, checkout, links, stepNumber }: TemplateContextInput): TemplateContext {
+  const locale = [checkout.locale, shop.locale].find(isWellFormedLocale) ?? "en";
+  const money = (amount: string | bigint) => formatMoney(amount, checkout.currency, locale);
+  const line = (item: CartLine): TemplateLine => ({
+    title: item.title,
+    variant_title: item.variantTitle ?? "",
+    quantity: item.quantity,
+    price: money(item.price),
+    line_total: money(item.linePrice ?? toMinorUnits(item.price, checkout.currency) * BigInt(item.quantity)),
+    image_url: item.imageUrl ?? "",
+  });
+  return {
+    // A shop that has not told us its name yet is still known by its domain.
+    shop: { name: shop.name || shop.domain, domain: shop.domain, currency: shop.currency },
+    customer: { first_name: checkout.firstName ?? "", last_name: checkout.lastName ?? "", email: checkout.email ?? "" },
+    cart: {
+      line_items: checkout.lineItems.map(line),
+      item_count: checkout.lineItems.reduce((count, item) => count + item.quantity, 0),
+      subtotal: money(checkout.subtotalPrice),
+      total: money(checkout.totalPrice),
+      currency: checkout.currency,
+    },
+    recovery_url: links.recoveryUrl,
+    unsubscribe_url: links.unsubscribeUrl,
+    step: { number: stepNumber },
+  };
+}
+
+/**
+ * Picks the language of a template for a reader: the checkout's language ("ko-KR" reads a "ko" template),
+ * else the shop's, else English, else whatever the template has.
+ */
+export function chooseLocale(available: string[], checkoutLocale: string | null, shopLocale: string): string {
+  for (const wanted of [checkoutLocale, shopLocale, "en"]) {
+    const match = wanted ? closestLocale(available, wanted) : undefined;
+    if (match) return match;
+  }
+  const [first] = available;
+  if (first === undefined) throw new RangeError("A template needs content in at least one language");
+  return first;
+}
+
+function closestLocale(available: string[], wanted: string): string | undefined {
+  const tag = wanted.toLowerCase();
+  return available.find((locale) => locale.toLowerCase() === tag) ?? available.find((locale) => language(locale) === language(tag));
+}
+
+function language(locale: string): string {
+  return locale.toLowerCase().split(/[-_]/)[0] ?? "";
+}
+
+// Shopify passes customer_locale through as the storefront sent it; Intl throws on a malformed tag.
+function isWellFormedLocale(locale: string | null): locale is string {
+  if (!locale) return false;
+  try {
+    Intl.getCanonicalLocales(locale);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,47 @@
+import { TEST_SHOP } from "@shopify/shopify-api/test-helpers";
+import { db } from "~/db/client.server";
+import { createSendgridSender } from "~/email/sendgrid-sender.server";
+import { ensureDefaultSequence } from "~/recovery/default-sequence.server";
+import { runDueSteps } from "~/sequencer/run-due-steps.server";
+import type { SequencerServices } from "~/sequencer/sequencer-services";
+import { startSendgridServer, type SendgridServer } from "../doubles/sendgrid-server";
+import { createShop } from "../factories/shop";
+
+export const SENDER = "hello@test-shop.example";
+
+/**
+ * The sequencer wired to the real SendGrid client, talking to a local SendGrid-compatible server. The
+ * default timeout leaves room for a busy test machine; timeout tests pass a short one.
+ */
+export async function startSequencer({ timeoutMs = 10_000 }: { timeoutMs?: number } = {}): Promise<{
+  sendgrid: SendgridServer;
+  services: SequencerServices;
+  close: () => Promise<void>;
+}> {
+  const sendgrid = await startSendgridServer();
+  const services: SequencerServices = {
+    db,
+    email: createSendgridSender({ apiKey: sendgrid.apiKey, apiUrl: sendgrid.apiUrl, timeoutMs }),
+    defaultSender: { email: SENDER, name: null },
+    workerId: "test-worker",
+    random: () => 1,
+  };
+  return { sendgrid, services, close: () => sendgrid.close() };
+}
+
+/** An installed shop with the default 3-step sequence, as afterAuth leaves it. */
+export async function installShopWithDefaultSequence(overrides: Parameters<typeof createShop>[0] = {}) {
+  const shop = await createShop(overrides);
+  await ensureDefaultSequence(db, shop.domain);
+  return shop;
+}
+
+/** One sequencer tick at the given instant. */
+export function tickAt(services: SequencerServices, at: string | Date) {
+  return runDueSteps(new Date(at), services);
+}
+
+export const activityKinds = async (checkoutId: number) =>
+  (await db.activity.findMany({ where: { shop: TEST_SHOP, checkoutId }, orderBy: [{ at: "asc" }, { id: "asc" }] })).map((entry) =>
+    entry.reason ? `${entry.kind}:${entry.reason}` : entry.kind,
+  );
