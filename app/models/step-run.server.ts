@@ -89,7 +89,7 @@ export function expiredLeases(db: Db, now: Date, limit: number) {
     where: { status: "sending", leaseExpiresAt: { lte: now } },
     orderBy: { leaseExpiresAt: "asc" },
     take: limit,
-    select: { id: true, shop: true, leaseOwner: true, leaseExpiresAt: true, sendStartedAt: true },
+    select: { id: true, shop: true, dueAt: true, leaseOwner: true, leaseExpiresAt: true, sendStartedAt: true },
   });
 }
 

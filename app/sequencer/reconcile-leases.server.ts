@@ -19,7 +19,8 @@ export async function reconcileExpiredLeases(services: SequencerServices, clock:
     const claim = await takeOverLease(db, expired, leaseId(), now, leaseMs);
     if (!claim) continue;
     if (!expired.sendStartedAt) {
-      if (await reschedule(db, claim, now)) reconciled += 1;
+      // Nothing reached the provider: the run is simply due again, as it was.
+      if (await reschedule(db, claim, expired.dueAt)) reconciled += 1;
       continue;
     }
     const run = (await findStepRun(db, claim.shop, claim.id))!;

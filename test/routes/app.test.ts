@@ -45,6 +45,29 @@ describe("installing from the Shopify admin", () => {
     });
   });
 
+  it("gives the new shop the default recovery sequence: 1 h, 24 h and 72 h emails in English and Korean", async () => {
+    await loadApp(await embeddedDocumentRequest("/app"));
+
+    const version = await db.sequenceVersion.findFirstOrThrow({
+      where: { sequence: { shop: TEST_SHOP } },
+      include: { steps: { orderBy: { position: "asc" }, include: { template: { include: { contents: true } } } } },
+    });
+    expect(version.steps.map((step) => [step.delayMinutes, step.channel])).toEqual([
+      [60, "email"],
+      [24 * 60, "email"],
+      [72 * 60, "email"],
+    ]);
+    for (const step of version.steps) expect(step.template?.contents.map((content) => content.locale).sort()).toEqual(["en", "ko"]);
+  });
+
+  it("keeps the shop's own sequence when it reinstalls", async () => {
+    await loadApp(await embeddedDocumentRequest("/app"));
+    await db.session.deleteMany();
+    await loadApp(await embeddedDocumentRequest("/app"));
+
+    expect(await db.sequence.count({ where: { shop: TEST_SHOP } })).toBe(1);
+  });
+
   it("reactivates a shop that had uninstalled, keeping the merchant's settings", async () => {
     await createShop({ status: "uninstalled", uninstalledAt: new Date(), abandonmentMinutes: 45, currency: "EUR" });
     await loadApp(await embeddedDocumentRequest("/app"));

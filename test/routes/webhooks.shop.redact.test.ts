@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import { deliverWebhook } from "../doubles/shopify-webhook";
 import { checkoutPayload, customersDataRequestPayload, orderPayload, shopRedactPayload } from "../factories/payloads";
+import { createSentMessage } from "../factories/recovery";
 import { createShop } from "../factories/shop";
 import { resetDatabase } from "../support/database";
 import { storeOfflineSession } from "../support/sessions";
@@ -36,6 +37,18 @@ describe("shop/redact webhook", () => {
     expect(await db.checkout.count({ where: { shop: OTHER_SHOP } })).toBe(1);
     expect(await db.order.count({ where: { shop: OTHER_SHOP } })).toBe(1);
     expect(await db.session.count({ where: { shop: OTHER_SHOP } })).toBe(1);
+  });
+
+  it("deletes the shop's sequences, templates, enrollments and send records too", async () => {
+    await createSentMessage();
+    const response = await deliverWebhook("shop/redact", shopRedactPayload());
+
+    expect(response.status).toBe(200);
+    expect(await db.sequence.count({ where: { shop: TEST_SHOP } })).toBe(0);
+    expect(await db.template.count({ where: { shop: TEST_SHOP } })).toBe(0);
+    expect(await db.enrollment.count({ where: { shop: TEST_SHOP } })).toBe(0);
+    expect(await db.stepRun.count({ where: { shop: TEST_SHOP } })).toBe(0);
+    expect(await db.activity.count({ where: { shop: TEST_SHOP } })).toBe(0);
   });
 
   it("acknowledges a redelivery without doing anything more", async () => {

@@ -1,19 +1,22 @@
 import { execFile, spawn, type ChildProcess } from "node:child_process";
-import { copyFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { promisify } from "node:util";
-import { TEST_SHOP } from "@shopify/shopify-api/test-helpers";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/db/client.server";
+import { startSendgridServer, type SendgridServer } from "../doubles/sendgrid-server";
 import { signedWebhookRequest } from "../doubles/shopify-webhook";
 import { checkoutPayload } from "../factories/payloads";
+import { createSentMessage } from "../factories/recovery";
+import { createShop } from "../factories/shop";
+import { resetDatabase } from "../support/database";
 
 const run = promisify(execFile);
 const bin = (name: string) => path.resolve("node_modules/.bin", name);
+const CRON_SECRET = "production-test-tick-secret";
 
-let server: ChildProcess;
-let origin: string;
-let databaseUrl: string;
+let sendgrid: SendgridServer;
+const servers: { process: ChildProcess; origin: string }[] = [];
 
 async function freePort(): Promise<number> {
   const probe = createServer();
@@ -21,6 +24,32 @@ async function freePort(): Promise<number> {
   const { port } = probe.address() as { port: number };
   await new Promise((resolve) => probe.close(resolve));
   return port;
+}
+
+/** Starts the production build with remix-serve on this test file's database, and waits until it answers. */
+async function startServer(env: Record<string, string> = {}) {
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const child = spawn(bin("remix-serve"), ["build/server/index.js"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "warn",
+      CRON_SECRET,
+      SEQUENCER_SCHEDULE: "off",
+      SENDGRID_API_KEY: sendgrid.apiKey,
+      SENDGRID_API_URL: sendgrid.apiUrl,
+      EMAIL_FROM_ADDRESS: "hello@test-shop.example",
+      ...env,
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const server = { process: child, origin };
+  servers.push(server);
+  await waitForHealth(`${origin}/healthz`);
+  return server;
 }
 
 async function waitForHealth(url: string, deadline = Date.now() + 30_000): Promise<Response> {
@@ -34,52 +63,67 @@ async function waitForHealth(url: string, deadline = Date.now() + 30_000): Promi
   }
 }
 
-beforeAll(async () => {
-  const env = { ...process.env, NODE_ENV: "production" as const };
-  await run(bin("remix"), ["vite:build"], { env });
+const post = (origin: string, pathname: string, init: RequestInit = {}) => fetch(new URL(pathname, origin), { method: "POST", ...init });
 
-  const databaseFile = path.join(inject("runDirectory"), "production-server.sqlite");
-  copyFileSync(inject("templateDatabase"), databaseFile);
-  databaseUrl = `file:${databaseFile}`;
-  const port = await freePort();
-  origin = `http://127.0.0.1:${port}`;
-  server = spawn(bin("remix-serve"), ["build/server/index.js"], {
-    env: { ...env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+beforeAll(async () => {
+  await run(bin("remix"), ["vite:build"], { env: { ...process.env, NODE_ENV: "production" } });
+  sendgrid = await startSendgridServer();
+  await startServer();
 });
 
-afterAll(() => {
-  if (server.exitCode === null) server.kill("SIGKILL");
+afterAll(async () => {
+  for (const server of servers) if (server.process.exitCode === null) server.process.kill("SIGKILL");
+  await sendgrid.close();
 });
 
 describe("the production build", () => {
   it("starts and answers its health route", async () => {
-    const response = await waitForHealth(`${origin}/healthz`);
+    const response = await fetch(`${servers[0]!.origin}/healthz`);
 
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: "ok", database: "ok" });
   });
 
   it("accepts a signed webhook over HTTP and rejects a forged one", async () => {
-    const { createDbClient } = await import("~/db/client.server");
-    const serverDb = createDbClient(databaseUrl);
-    await serverDb.shop.create({ data: { domain: TEST_SHOP } });
-    await waitForHealth(`${origin}/healthz`);
-
+    await resetDatabase();
+    await createShop();
     const deliver = (request: Request) =>
-      fetch(new URL("/webhooks/checkouts/create", origin), { method: "POST", headers: request.headers, body: request.body, duplex: "half" } as RequestInit);
+      post(servers[0]!.origin, "/webhooks/checkouts/create", { headers: request.headers, body: request.body, duplex: "half" } as RequestInit);
 
     const forged = await deliver(signedWebhookRequest("checkouts/create", checkoutPayload(), { secret: "forged" }));
     const genuine = await deliver(signedWebhookRequest("checkouts/create", checkoutPayload()));
 
     expect(forged.status).toBe(401);
     expect(genuine.status).toBe(200);
-    expect(await serverDb.checkout.count()).toBe(1);
-    await serverDb.$disconnect();
+    expect(await db.checkout.count()).toBe(1);
+  });
+
+  it("sends every due step exactly once when two server processes tick the same database at once", async () => {
+    await resetDatabase();
+    sendgrid.reset();
+    await createShop({ quietHoursStartMinute: null, quietHoursEndMinute: null });
+    const due = new Date(Date.now() - 60_000);
+    for (let shopper = 0; shopper < 40; shopper++) {
+      await createSentMessage({
+        checkout: { email: `shopper${shopper}@example.com`, customerId: null },
+        stepRun: { status: "scheduled", dueAt: due, scheduledAt: due, sentAt: null, attempts: 0, providerMessageId: null },
+      });
+    }
+    const second = await startServer();
+    const tick = (origin: string) => post(origin, "/cron/tick", { headers: { Authorization: `Bearer ${CRON_SECRET}` } });
+
+    const answers = await Promise.all([servers[0]!.origin, second.origin, servers[0]!.origin, second.origin].map(tick));
+
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200]);
+    const reports = await Promise.all(answers.map((answer) => answer.json() as Promise<{ sent: number }>));
+    expect(reports.reduce((total, report) => total + report.sent, 0)).toBe(40);
+    expect(sendgrid.messages).toHaveLength(40);
+    expect(new Set(sendgrid.messages.map((message) => message.body.custom_args?.step_run_id)).size).toBe(40);
+    expect(await db.stepRun.count({ where: { status: "sent" } })).toBe(40);
   });
 
   it("shuts down cleanly on SIGTERM, its sequencer schedule included", async () => {
+    const server = (await startServer({ SEQUENCER_SCHEDULE: "* * * * *" })).process;
     const exited = new Promise((resolve) => server.once("exit", resolve));
     server.kill("SIGTERM");
 
