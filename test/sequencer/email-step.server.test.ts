@@ -1,25 +1,13 @@
 import { TEST_SHOP } from "@shopify/shopify-api/test-helpers";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
-import type { SequencerServices } from "~/sequencer/sequencer-services";
-import type { SendgridServer } from "../doubles/sendgrid-server";
 import { deliverWebhook } from "../doubles/shopify-webhook";
 import { checkoutPayload } from "../factories/payloads";
 import { createSequence, createTemplate } from "../factories/recovery";
 import { createShop } from "../factories/shop";
-import { resetDatabase } from "../support/database";
-import { activityKinds, startSequencer, tickAt } from "../support/sequencer";
+import { activityKinds, tickAt, useSequencer } from "../support/sequencer";
 
-let sendgrid: SendgridServer;
-let services: SequencerServices;
-let close: () => Promise<void>;
-
-beforeAll(async () => ({ sendgrid, services, close } = await startSequencer({ timeoutMs: 500 })));
-afterAll(() => close());
-beforeEach(async () => {
-  await resetDatabase();
-  sendgrid.reset();
-});
+const world = useSequencer({ timeoutMs: 500 });
 
 const ABANDONED_AT = Date.parse("2026-11-20T15:54:02Z");
 const minutes = (count: number) => new Date(ABANDONED_AT + count * 60_000);
@@ -31,7 +19,7 @@ async function enrolled(template?: Parameters<typeof createTemplate>[0], shop: P
   const { id } = await createTemplate(template);
   await createSequence([{ delayMinutes: FIRST_DUE, templateId: id }, { delayMinutes: 25 * 60, templateId: id }]);
   await deliverWebhook("checkouts/create", checkoutPayload());
-  await tickAt(services, minutes(1));
+  await tickAt(world.services, minutes(1));
   return (await db.checkout.findFirstOrThrow()).id;
 }
 
@@ -40,9 +28,9 @@ const firstRun = () => db.stepRun.findFirstOrThrow({ where: { position: 1 } });
 describe("sending a step through SendGrid", () => {
   it("uses the shop's sender name, address and reply-to, and carries only our ids as custom args", async () => {
     await enrolled(undefined, { senderName: "Test Shop Team", senderEmail: "team@test-shop.example", replyToEmail: "help@test-shop.example" });
-    await tickAt(services, minutes(FIRST_DUE + 1));
+    await tickAt(world.services, minutes(FIRST_DUE + 1));
 
-    const [message] = sendgrid.messages;
+    const [message] = world.sendgrid.messages;
     const run = await firstRun();
     expect(message?.body).toMatchObject({
       from: { email: "team@test-shop.example", name: "Test Shop Team" },
@@ -57,8 +45,8 @@ describe("sending a step through SendGrid", () => {
 
   it("fails a step SendGrid rejects (400) at once, with SendGrid's message, and goes on with the sequence", async () => {
     const checkoutId = await enrolled();
-    sendgrid.respondNext({ kind: "bad_request", errors: [{ message: "The from address does not match a verified Sender Identity.", field: "from" }] });
-    await tickAt(services, minutes(FIRST_DUE + 1));
+    world.sendgrid.respondNext({ kind: "bad_request", errors: [{ message: "The from address does not match a verified Sender Identity.", field: "from" }] });
+    await tickAt(world.services, minutes(FIRST_DUE + 1));
 
     expect(await firstRun()).toMatchObject({ status: "failed", reason: "provider_rejected", attempts: 1 });
     expect((await firstRun()).error).toContain("The from address does not match a verified Sender Identity.");
@@ -68,64 +56,64 @@ describe("sending a step through SendGrid", () => {
 
   it("honours Retry-After on 429, then sends exactly once", async () => {
     await enrolled();
-    sendgrid.respondNext({ kind: "rate_limited", retryAfter: "300" });
-    await tickAt(services, minutes(FIRST_DUE + 1));
+    world.sendgrid.respondNext({ kind: "rate_limited", retryAfter: "300" });
+    await tickAt(world.services, minutes(FIRST_DUE + 1));
 
     const waiting = await firstRun();
     expect(waiting).toMatchObject({ status: "scheduled", attempts: 1 });
     expect(waiting.dueAt.getTime()).toBeGreaterThanOrEqual(minutes(FIRST_DUE + 1).getTime() + 300_000);
 
-    await tickAt(services, minutes(FIRST_DUE + 5));
-    expect(sendgrid.messages).toHaveLength(0);
-    await tickAt(services, minutes(FIRST_DUE + 7));
-    expect(sendgrid.messages).toHaveLength(1);
+    await tickAt(world.services, minutes(FIRST_DUE + 5));
+    expect(world.sendgrid.messages).toHaveLength(0);
+    await tickAt(world.services, minutes(FIRST_DUE + 7));
+    expect(world.sendgrid.messages).toHaveLength(1);
     expect(await firstRun()).toMatchObject({ status: "sent", attempts: 2 });
   });
 
   it("retries 5xx answers and timeouts with growing delays", async () => {
     await enrolled();
-    sendgrid.respondNext({ kind: "server_error", status: 503 }, { kind: "hang" });
-    await tickAt(services, minutes(FIRST_DUE + 1));
+    world.sendgrid.respondNext({ kind: "server_error", status: 503 }, { kind: "hang" });
+    await tickAt(world.services, minutes(FIRST_DUE + 1));
     const afterFirst = await firstRun();
-    await tickAt(services, afterFirst.dueAt);
+    await tickAt(world.services, afterFirst.dueAt);
     const afterSecond = await firstRun();
 
     expect(afterFirst.error).toContain("503");
     expect(afterSecond.error).toMatch(/timeout/i);
     expect(afterSecond.dueAt.getTime() - afterFirst.dueAt.getTime()).toBeGreaterThan(afterFirst.dueAt.getTime() - minutes(FIRST_DUE + 1).getTime());
 
-    await tickAt(services, afterSecond.dueAt);
+    await tickAt(world.services, afterSecond.dueAt);
     expect(await firstRun()).toMatchObject({ status: "sent", attempts: 3 });
-    expect(sendgrid.messages).toHaveLength(1);
+    expect(world.sendgrid.messages).toHaveLength(1);
   });
 
   it("gives up on a provider that keeps failing for a day, and records why", async () => {
     const checkoutId = await enrolled();
     let at = minutes(FIRST_DUE + 1);
     for (let attempt = 0; attempt < 40 && (await firstRun()).status === "scheduled"; attempt++) {
-      sendgrid.respondNext({ kind: "server_error", status: 500 });
-      await tickAt(services, at);
+      world.sendgrid.respondNext({ kind: "server_error", status: 500 });
+      await tickAt(world.services, at);
       at = (await firstRun()).dueAt;
     }
 
     expect(await firstRun()).toMatchObject({ status: "failed", reason: "provider_unavailable" });
-    expect(sendgrid.messages).toHaveLength(0);
+    expect(world.sendgrid.messages).toHaveLength(0);
     expect(await activityKinds(checkoutId)).toContain("step_retrying:provider_unavailable");
   });
 
   it("fails a step whose template has a Liquid error, naming the field and line", async () => {
     await enrolled({ html: '<p>Hi</p>\n{% if customer.first_name %}\n<a href="{{ unsubscribe_url }}">x</a>' });
-    await tickAt(services, minutes(FIRST_DUE + 1));
+    await tickAt(world.services, minutes(FIRST_DUE + 1));
 
     const run = await firstRun();
     expect(run).toMatchObject({ status: "failed", reason: "template_error" });
     expect(run.error).toMatch(/^html, line 2: /);
-    expect(sendgrid.messages).toHaveLength(0);
+    expect(world.sendgrid.messages).toHaveLength(0);
   });
 
   it("fails with a clear reason when no sender address is configured anywhere", async () => {
     await enrolled();
-    await tickAt({ ...services, defaultSender: { email: null, name: null } }, minutes(FIRST_DUE + 1));
+    await tickAt({ ...world.services, defaultSender: { email: null, name: null } }, minutes(FIRST_DUE + 1));
 
     expect(await firstRun()).toMatchObject({ status: "failed", reason: "no_sender_address" });
   });

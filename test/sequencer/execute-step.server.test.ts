@@ -1,29 +1,18 @@
 import { TEST_SHOP } from "@shopify/shopify-api/test-helpers";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import { toMinorUnits } from "~/lib/money";
 import { recordEngagement } from "~/models/engagement.server";
 import { publishSequenceVersion } from "~/models/sequence.server";
 import { suppressAddress } from "~/models/suppression.server";
-import type { SequencerServices } from "~/sequencer/sequencer-services";
-import type { SendgridServer } from "../doubles/sendgrid-server";
 import { deliverWebhook } from "../doubles/shopify-webhook";
 import { appUninstalledPayload, checkoutPayload, customersRedactPayload } from "../factories/payloads";
 import { createSequence, createTemplate, type StepSpec } from "../factories/recovery";
 import { createShop } from "../factories/shop";
 import { resetDatabase } from "../support/database";
-import { activityKinds, startSequencer, tickAt } from "../support/sequencer";
+import { activityKinds, tickAt, useSequencer } from "../support/sequencer";
 
-let sendgrid: SendgridServer;
-let services: SequencerServices;
-let close: () => Promise<void>;
-
-beforeAll(async () => ({ sendgrid, services, close } = await startSequencer()));
-afterAll(() => close());
-beforeEach(async () => {
-  await resetDatabase();
-  sendgrid.reset();
-});
+const world = useSequencer();
 
 // The fixture checkout is abandoned at 15:54:02Z (10:54 in New York).
 const ABANDONED_AT = Date.parse("2026-11-20T15:54:02Z");
@@ -42,7 +31,7 @@ async function enrolledShopper({ checkout = {}, shop = {}, steps }: Scenario = {
   const template = await createTemplate();
   const sequence = await createSequence(steps?.(template.id) ?? [{ delayMinutes: HOUR, templateId: template.id }, { delayMinutes: 2 * HOUR, templateId: template.id }]);
   await deliverWebhook("checkouts/create", checkoutPayload(checkout));
-  await tickAt(services, minutesAfterAbandonment(1));
+  await tickAt(world.services, minutesAfterAbandonment(1));
   const stored = await db.checkout.findFirstOrThrow({ where: { token: (checkout.token as string | undefined) ?? "da4a9d115469c72cf166bfbe6c5313d1" } });
   return { sequence, template, checkoutId: stored.id };
 }
@@ -67,9 +56,9 @@ describe("the send-time truth check stops the enrollment", () => {
       },
     });
 
-    await tickAt(services, minutesAfterAbandonment(HOUR + 1));
+    await tickAt(world.services, minutesAfterAbandonment(HOUR + 1));
 
-    expect(sendgrid.messages).toHaveLength(0);
+    expect(world.sendgrid.messages).toHaveLength(0);
     expect(await enrollment()).toMatchObject({ status: "stopped", stopReason: "purchased" });
     expect(await runs()).toEqual([{ position: 1, status: "skipped", reason: "purchased" }]);
     expect(await activityKinds(checkoutId)).toEqual(["abandoned", "enrolled", "enrollment_stopped:purchased", "step_skipped:purchased"]);
@@ -81,47 +70,47 @@ describe("the send-time truth check stops the enrollment", () => {
       data: { shop: TEST_SHOP, shopifyId: "556", customerId: "7677484597543", currency: "USD", totalPrice: "10.00", totalPriceMinor: 1000n, discountCodes: [], shopifyCreatedAt: new Date("2026-11-01T00:00:00Z") },
     });
 
-    await tickAt(services, minutesAfterAbandonment(HOUR + 1));
+    await tickAt(world.services, minutesAfterAbandonment(HOUR + 1));
 
-    expect(sendgrid.messages).toHaveLength(1);
+    expect(world.sendgrid.messages).toHaveLength(1);
   });
 
   it("when the shopper unsubscribed, or the address bounced", async () => {
     await enrolledShopper();
     await suppressAddress(db, TEST_SHOP, "ann@example.com", "unsubscribed");
-    await tickAt(services, minutesAfterAbandonment(HOUR + 1));
+    await tickAt(world.services, minutesAfterAbandonment(HOUR + 1));
     expect(await enrollment()).toMatchObject({ status: "stopped", stopReason: "unsubscribed" });
 
     await resetDatabase();
     await enrolledShopper();
     await suppressAddress(db, TEST_SHOP, "ann@example.com", "bounced");
-    await tickAt(services, minutesAfterAbandonment(HOUR + 1));
+    await tickAt(world.services, minutesAfterAbandonment(HOUR + 1));
     expect(await enrollment()).toMatchObject({ status: "stopped", stopReason: "suppressed" });
-    expect(sendgrid.messages).toHaveLength(0);
+    expect(world.sendgrid.messages).toHaveLength(0);
   });
 
   it("when the shopper gave no marketing consent and the shop requires it", async () => {
     const noConsent = { buyer_accepts_marketing: false, customer: { id: 1, email: "ann@example.com", email_marketing_consent: { state: "not_subscribed" } } };
     await enrolledShopper({ checkout: noConsent });
-    await tickAt(services, minutesAfterAbandonment(HOUR + 1));
+    await tickAt(world.services, minutesAfterAbandonment(HOUR + 1));
 
-    expect(sendgrid.messages).toHaveLength(0);
+    expect(world.sendgrid.messages).toHaveLength(0);
     expect(await enrollment()).toMatchObject({ status: "stopped", stopReason: "no_consent" });
   });
 
   it("sends without consent when the shop has turned the requirement off", async () => {
     await enrolledShopper({ checkout: { buyer_accepts_marketing: false, customer: null }, shop: { requireMarketingConsent: false } });
-    await tickAt(services, minutesAfterAbandonment(HOUR + 1));
+    await tickAt(world.services, minutesAfterAbandonment(HOUR + 1));
 
-    expect(sendgrid.messages).toHaveLength(1);
+    expect(world.sendgrid.messages).toHaveLength(1);
   });
 
   it("when the shop uninstalled the app", async () => {
     await enrolledShopper();
     await deliverWebhook("app/uninstalled", appUninstalledPayload());
-    await tickAt(services, minutesAfterAbandonment(HOUR + 1));
+    await tickAt(world.services, minutesAfterAbandonment(HOUR + 1));
 
-    expect(sendgrid.messages).toHaveLength(0);
+    expect(world.sendgrid.messages).toHaveLength(0);
     expect(await enrollment()).toMatchObject({ status: "stopped", stopReason: "shop_uninstalled" });
   });
 
@@ -129,9 +118,9 @@ describe("the send-time truth check stops the enrollment", () => {
     await enrolledShopper();
     const completedAt = minutesAfterAbandonment(20).toISOString();
     await deliverWebhook("checkouts/update", checkoutPayload({ updated_at: completedAt, completed_at: completedAt }));
-    await tickAt(services, minutesAfterAbandonment(HOUR + 1));
+    await tickAt(world.services, minutesAfterAbandonment(HOUR + 1));
 
-    expect(sendgrid.messages).toHaveLength(0);
+    expect(world.sendgrid.messages).toHaveLength(0);
     expect(await enrollment()).toMatchObject({ status: "stopped", stopReason: "checkout_completed" });
   });
 
@@ -147,8 +136,8 @@ describe("the send-time truth check stops the enrollment", () => {
 describe("a step is skipped, and the sequence goes on", () => {
   it("when the checkout has only a phone number", async () => {
     const { checkoutId } = await enrolledShopper({ checkout: { email: null, customer: null, phone: "+15025550142" } });
-    await tickAt(services, minutesAfterAbandonment(HOUR + 1));
-    await tickAt(services, minutesAfterAbandonment(2 * HOUR + 1));
+    await tickAt(world.services, minutesAfterAbandonment(HOUR + 1));
+    await tickAt(world.services, minutesAfterAbandonment(2 * HOUR + 1));
 
     expect(await runs()).toEqual([
       { position: 1, status: "skipped", reason: "no_email" },
@@ -165,8 +154,8 @@ describe("a step is skipped, and the sequence goes on", () => {
         { delayMinutes: 2 * HOUR, templateId, minCartValueMinor: toMinorUnits("100.00", "USD") },
       ],
     });
-    await tickAt(services, minutesAfterAbandonment(HOUR + 1));
-    await tickAt(services, minutesAfterAbandonment(2 * HOUR + 1));
+    await tickAt(world.services, minutesAfterAbandonment(HOUR + 1));
+    await tickAt(world.services, minutesAfterAbandonment(2 * HOUR + 1));
 
     expect(await runs()).toEqual([
       { position: 1, status: "skipped", reason: "below_min_cart_value" },
@@ -182,10 +171,10 @@ describe("a step is skipped, and the sequence goes on", () => {
         { delayMinutes: 2 * HOUR, templateId, skipIfClicked: true },
       ],
     });
-    await tickAt(services, minutesAfterAbandonment(HOUR + 1));
+    await tickAt(world.services, minutesAfterAbandonment(HOUR + 1));
     const first = await db.stepRun.findFirstOrThrow({ where: { position: 1 } });
     await recordEngagement(db, TEST_SHOP, first.id, "clicked", minutesAfterAbandonment(HOUR + 10));
-    await tickAt(services, minutesAfterAbandonment(2 * HOUR + 1));
+    await tickAt(world.services, minutesAfterAbandonment(2 * HOUR + 1));
 
     expect(await runs()).toEqual([
       { position: 1, status: "sent", reason: null },
@@ -195,8 +184,8 @@ describe("a step is skipped, and the sequence goes on", () => {
 
   it("when the step has no template", async () => {
     await enrolledShopper({ shop: { frequencyCapHours: 0 }, steps: (templateId) => [{ delayMinutes: HOUR, templateId: null }, { delayMinutes: 2 * HOUR, templateId }] });
-    await tickAt(services, minutesAfterAbandonment(HOUR + 1));
-    await tickAt(services, minutesAfterAbandonment(2 * HOUR + 1));
+    await tickAt(world.services, minutesAfterAbandonment(HOUR + 1));
+    await tickAt(world.services, minutesAfterAbandonment(2 * HOUR + 1));
 
     expect(await runs()).toEqual([
       { position: 1, status: "skipped", reason: "template_missing" },
@@ -208,18 +197,18 @@ describe("a step is skipped, and the sequence goes on", () => {
 describe("a step waits", () => {
   it("for the frequency cap: one email per address per 16 hours, deferred rather than dropped", async () => {
     const { checkoutId } = await enrolledShopper();
-    await tickAt(services, minutesAfterAbandonment(HOUR + 1));
+    await tickAt(world.services, minutesAfterAbandonment(HOUR + 1));
     const sentAt = (await db.stepRun.findFirstOrThrow({ where: { position: 1 } })).sentAt!;
 
-    await tickAt(services, minutesAfterAbandonment(2 * HOUR + 1));
+    await tickAt(world.services, minutesAfterAbandonment(2 * HOUR + 1));
     const capped = await db.stepRun.findFirstOrThrow({ where: { position: 2 } });
     expect(capped).toMatchObject({ status: "scheduled", dueAt: new Date(sentAt.getTime() + 16 * 3_600_000) });
     expect(await activityKinds(checkoutId)).toContain("step_deferred:frequency_cap");
 
-    await tickAt(services, new Date(sentAt.getTime() + 16 * 3_600_000 - 60_000));
-    expect(sendgrid.messages).toHaveLength(1);
-    await tickAt(services, new Date(sentAt.getTime() + 16 * 3_600_000));
-    expect(sendgrid.messages).toHaveLength(2);
+    await tickAt(world.services, new Date(sentAt.getTime() + 16 * 3_600_000 - 60_000));
+    expect(world.sendgrid.messages).toHaveLength(1);
+    await tickAt(world.services, new Date(sentAt.getTime() + 16 * 3_600_000));
+    expect(world.sendgrid.messages).toHaveLength(2);
   });
 
   it("for the end of the shop's quiet hours, in the shop's timezone", async () => {
@@ -229,22 +218,22 @@ describe("a step waits", () => {
       shop: { quietHoursStartMinute: 21 * 60, quietHoursEndMinute: 8 * 60, timezone: "America/New_York" },
       checkout: { created_at: evening, updated_at: evening },
     });
-    await tickAt(services, "2026-11-21T01:41:00Z");
-    await tickAt(services, "2026-11-21T02:41:00Z");
+    await tickAt(world.services, "2026-11-21T01:41:00Z");
+    await tickAt(world.services, "2026-11-21T02:41:00Z");
 
-    expect(sendgrid.messages).toHaveLength(0);
+    expect(world.sendgrid.messages).toHaveLength(0);
     expect(await db.stepRun.findFirstOrThrow({ where: { position: 1 } })).toMatchObject({ status: "scheduled", dueAt: new Date("2026-11-21T13:00:00Z") });
     expect(await activityKinds(checkoutId)).toContain("step_deferred:quiet_hours");
 
-    await tickAt(services, "2026-11-21T13:00:00Z");
-    expect(sendgrid.messages).toHaveLength(1);
+    await tickAt(world.services, "2026-11-21T13:00:00Z");
+    expect(world.sendgrid.messages).toHaveLength(1);
   });
 });
 
 describe("editing the sequence", () => {
   it("never resends or skips a step for shoppers already enrolled; new shoppers get the new version", async () => {
     const { sequence, template } = await enrolledShopper({ shop: { frequencyCapHours: 0 } });
-    await tickAt(services, minutesAfterAbandonment(HOUR + 1));
+    await tickAt(world.services, minutesAfterAbandonment(HOUR + 1));
 
     await publishSequenceVersion(db, TEST_SHOP, sequence.id, [
       { delayMinutes: 30, channel: "email", templateId: template.id },
@@ -255,13 +244,13 @@ describe("editing the sequence", () => {
       "checkouts/create",
       checkoutPayload({ token: "bob-checkout", cart_token: "bob-cart", email: "bob@example.com", customer: null }),
     );
-    await tickAt(services, minutesAfterAbandonment(2 * HOUR + 1));
-    await tickAt(services, minutesAfterAbandonment(10 * HOUR));
+    await tickAt(world.services, minutesAfterAbandonment(2 * HOUR + 1));
+    await tickAt(world.services, minutesAfterAbandonment(10 * HOUR));
     // A step already overdue when the previous one finishes goes out on the next tick.
-    await tickAt(services, minutesAfterAbandonment(10 * HOUR + 1));
+    await tickAt(world.services, minutesAfterAbandonment(10 * HOUR + 1));
 
     const stepsSentTo = (address: string) =>
-      sendgrid.messages.filter((message) => message.body.personalizations?.[0]?.to?.[0]?.email === address).map((message) => message.body.custom_args?.step);
+      world.sendgrid.messages.filter((message) => message.body.personalizations?.[0]?.to?.[0]?.email === address).map((message) => message.body.custom_args?.step);
     expect(stepsSentTo("ann@example.com")).toEqual(["1", "2"]);
     expect(stepsSentTo("bob@example.com")).toEqual(["1", "2", "3"]);
   });

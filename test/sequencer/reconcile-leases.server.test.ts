@@ -1,25 +1,15 @@
 import { TEST_SHOP } from "@shopify/shopify-api/test-helpers";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import { claimStepRun, markSendStarted } from "~/models/step-run.server";
 import { RECONCILE_GRACE_MS } from "~/sequencer/reconcile-leases.server";
 import { LEASE_MS } from "~/sequencer/run-due-steps.server";
-import type { SequencerServices } from "~/sequencer/sequencer-services";
-import type { SendgridServer } from "../doubles/sendgrid-server";
 import { createSentMessage } from "../factories/recovery";
 import { createShop } from "../factories/shop";
-import { resetDatabase } from "../support/database";
-import { SENDER, startSequencer, tickAt } from "../support/sequencer";
+import { SENDER, tickAt, useSequencer } from "../support/sequencer";
 
-let sendgrid: SendgridServer;
-let services: SequencerServices;
-let close: () => Promise<void>;
-
-beforeAll(async () => ({ sendgrid, services, close } = await startSequencer()));
-afterAll(() => close());
+const world = useSequencer();
 beforeEach(async () => {
-  await resetDatabase();
-  sendgrid.reset();
   await createShop({ quietHoursStartMinute: null, quietHoursEndMinute: null });
 });
 
@@ -39,19 +29,19 @@ describe("a worker that died holding a step run", () => {
   it("before calling SendGrid: the run waits out the lease, then is sent exactly once", async () => {
     const { stepRun } = await claimedByDeadWorker();
 
-    await tickAt(services, after(LEASE_MS - 1_000));
-    expect(sendgrid.messages).toHaveLength(0);
+    await tickAt(world.services, after(LEASE_MS - 1_000));
+    expect(world.sendgrid.messages).toHaveLength(0);
 
-    const report = await tickAt(services, after(LEASE_MS));
+    const report = await tickAt(world.services, after(LEASE_MS));
     expect(report).toMatchObject({ reconciled: 1, sent: 1 });
-    expect(sendgrid.messages).toHaveLength(1);
+    expect(world.sendgrid.messages).toHaveLength(1);
     expect(await run(stepRun.id)).toMatchObject({ status: "sent", attempts: 1 });
   });
 
   it("mid-send, when SendGrid reports the message: it is marked sent and never sent again", async () => {
     const { stepRun, claim } = await claimedByDeadWorker();
     await markSendStarted(db, claim, { checkoutId: stepRun.checkoutId!, recipientHash: "hash", locale: "en" }, DUE);
-    await services.email.send({
+    await world.services.email.send({
       to: { email: "ann@example.com" },
       from: { email: SENDER },
       subject: "Your cart",
@@ -62,28 +52,28 @@ describe("a worker that died holding a step run", () => {
       customArgs: { shop: TEST_SHOP, step_run_id: String(stepRun.id) },
     });
 
-    await tickAt(services, after(LEASE_MS));
+    await tickAt(world.services, after(LEASE_MS));
     expect(await run(stepRun.id)).toMatchObject({ status: "sending" });
 
     await db.messageEvent.create({
       data: { shop: TEST_SHOP, providerEventId: "evt-processed", stepRunId: stepRun.id, event: "processed", occurredAt: after(1_000) },
     });
     // The reconciler renewed the lease when it first looked; it settles the run once that expires.
-    await tickAt(services, after(2 * LEASE_MS + 1_000));
+    await tickAt(world.services, after(2 * LEASE_MS + 1_000));
 
     expect(await run(stepRun.id)).toMatchObject({ status: "sent", sentAt: DUE });
-    expect(sendgrid.messages).toHaveLength(1);
+    expect(world.sendgrid.messages).toHaveLength(1);
   });
 
   it("mid-send, with no sign from SendGrid: it fails as outcome unknown rather than risk a duplicate", async () => {
     const { stepRun, claim } = await claimedByDeadWorker();
     await markSendStarted(db, claim, { checkoutId: stepRun.checkoutId!, recipientHash: "hash", locale: "en" }, DUE);
 
-    await tickAt(services, after(LEASE_MS));
-    await tickAt(services, after(RECONCILE_GRACE_MS));
+    await tickAt(world.services, after(LEASE_MS));
+    await tickAt(world.services, after(RECONCILE_GRACE_MS));
 
     expect(await run(stepRun.id)).toMatchObject({ status: "failed", reason: "outcome_unknown" });
-    expect(sendgrid.messages).toHaveLength(0);
+    expect(world.sendgrid.messages).toHaveLength(0);
     expect(await db.activity.findFirst({ where: { stepRunId: stepRun.id, kind: "step_failed" } })).toMatchObject({ reason: "outcome_unknown" });
   });
 });

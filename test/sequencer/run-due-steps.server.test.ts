@@ -1,24 +1,12 @@
 import { TEST_SHOP } from "@shopify/shopify-api/test-helpers";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import { loader as followLink } from "~/routes/r.$token";
-import type { SendgridServer } from "../doubles/sendgrid-server";
 import { deliverWebhook } from "../doubles/shopify-webhook";
 import { checkoutPayload, orderPayload } from "../factories/payloads";
-import { resetDatabase } from "../support/database";
-import type { SequencerServices } from "~/sequencer/sequencer-services";
-import { activityKinds, installShopWithDefaultSequence, startSequencer, tickAt } from "../support/sequencer";
+import { activityKinds, installShopWithDefaultSequence, tickAt, useSequencer } from "../support/sequencer";
 
-let sendgrid: SendgridServer;
-let services: SequencerServices;
-let close: () => Promise<void>;
-
-beforeAll(async () => ({ sendgrid, services, close } = await startSequencer()));
-afterAll(() => close());
-beforeEach(async () => {
-  await resetDatabase();
-  sendgrid.reset();
-});
+const world = useSequencer();
 
 // The fixture checkout was last updated at 15:44:02Z (10:44 in New York), so with the default
 // 10-minute threshold it is abandoned at 15:54:02Z, and the default steps fall due 1 h, 24 h and 72 h later.
@@ -34,29 +22,29 @@ describe("the default sequence, end to end", () => {
     await installShopWithDefaultSequence();
     await deliverWebhook("checkouts/create", checkoutPayload());
 
-    expect((await tickAt(services, at(0, -1))).abandoned).toBe(0);
-    expect((await tickAt(services, at(0))).abandoned).toBe(1);
+    expect((await tickAt(world.services, at(0, -1))).abandoned).toBe(0);
+    expect((await tickAt(world.services, at(0))).abandoned).toBe(1);
     expect((await storedCheckout()).status).toBe("abandoned");
 
-    await tickAt(services, at(1, -2));
-    expect(sendgrid.messages).toHaveLength(0);
-    expect((await tickAt(services, at(1))).sent).toBe(1);
-    const first = sendgrid.messages[0]!.body;
+    await tickAt(world.services, at(1, -2));
+    expect(world.sendgrid.messages).toHaveLength(0);
+    expect((await tickAt(world.services, at(1))).sent).toBe(1);
+    const first = world.sendgrid.messages[0]!.body;
     expect(first.personalizations?.[0]?.to?.[0]?.email).toBe("ann@example.com");
     expect(first.from?.email).toBe("hello@test-shop.example");
     expect(first.custom_args).toMatchObject({ shop: TEST_SHOP, step: "1" });
     expect(first.headers?.["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
     expect(first.content?.find((part) => part.type === "text/html")?.value).toContain("Aviator sunglasses");
 
-    await tickAt(services, at(24));
-    expect(sendgrid.messages).toHaveLength(2);
-    expect(sendgrid.messages[1]!.body.custom_args).toMatchObject({ step: "2" });
+    await tickAt(world.services, at(24));
+    expect(world.sendgrid.messages).toHaveLength(2);
+    expect(world.sendgrid.messages[1]!.body.custom_args).toMatchObject({ step: "2" });
 
     await deliverWebhook("orders/create", orderPayload({ created_at: at(30).toISOString() }));
-    await tickAt(services, at(72));
-    await tickAt(services, at(96));
+    await tickAt(world.services, at(72));
+    await tickAt(world.services, at(96));
 
-    expect(sendgrid.messages).toHaveLength(2);
+    expect(world.sendgrid.messages).toHaveLength(2);
     expect(await db.enrollment.findFirstOrThrow()).toMatchObject({ status: "stopped", stopReason: "purchased" });
     expect(await db.order.findFirstOrThrow()).toMatchObject({ attribution: "after_email" });
     expect(await activityKinds((await storedCheckout()).id)).toEqual([
@@ -72,9 +60,9 @@ describe("the default sequence, end to end", () => {
   it("attributes the order to the step whose recovery link was clicked", async () => {
     await installShopWithDefaultSequence();
     await deliverWebhook("checkouts/create", checkoutPayload());
-    await tickAt(services, at(0));
-    await tickAt(services, at(1));
-    const link = recoveryLinkIn(sendgrid.messages[0]!.body.content!.find((part) => part.type === "text/html")!.value)!;
+    await tickAt(world.services, at(0));
+    await tickAt(world.services, at(1));
+    const link = recoveryLinkIn(world.sendgrid.messages[0]!.body.content!.find((part) => part.type === "text/html")!.value)!;
     const token = link.split("/r/")[1]!;
 
     const redirect = await followLink({ request: new Request(link), params: { token }, context: {} });
@@ -90,9 +78,9 @@ describe("the default sequence, end to end", () => {
   it("completes the enrollment after the last step when the shopper never orders", async () => {
     await installShopWithDefaultSequence();
     await deliverWebhook("checkouts/create", checkoutPayload());
-    for (const hours of [0, 1, 24, 72]) await tickAt(services, at(hours));
+    for (const hours of [0, 1, 24, 72]) await tickAt(world.services, at(hours));
 
-    expect(sendgrid.messages.map((message) => message.body.custom_args?.step)).toEqual(["1", "2", "3"]);
+    expect(world.sendgrid.messages.map((message) => message.body.custom_args?.step)).toEqual(["1", "2", "3"]);
     expect(await db.enrollment.findFirstOrThrow()).toMatchObject({ status: "completed", activeShopperKey: null });
   });
 });
@@ -101,8 +89,8 @@ describe("one enrollment per shopper", () => {
   it("adds a newer checkout of the same shopper to the running enrollment, and later emails show its cart", async () => {
     await installShopWithDefaultSequence();
     await deliverWebhook("checkouts/create", checkoutPayload());
-    await tickAt(services, at(0));
-    await tickAt(services, at(1));
+    await tickAt(world.services, at(0));
+    await tickAt(world.services, at(1));
 
     const newerCart = {
       token: "newer-checkout",
@@ -114,11 +102,11 @@ describe("one enrollment per shopper", () => {
       subtotal_price: "240.00",
     };
     await deliverWebhook("checkouts/create", checkoutPayload(newerCart));
-    await tickAt(services, at(5, 11));
-    await tickAt(services, at(24));
+    await tickAt(world.services, at(5, 11));
+    await tickAt(world.services, at(24));
 
     expect(await db.enrollment.count()).toBe(1);
-    const second = sendgrid.messages[1]!.body.content!.find((part) => part.type === "text/html")!.value;
+    const second = world.sendgrid.messages[1]!.body.content!.find((part) => part.type === "text/html")!.value;
     expect(second).toContain("Leather weekender");
     expect(second).not.toContain("Aviator sunglasses");
   });
@@ -127,15 +115,15 @@ describe("one enrollment per shopper", () => {
     await installShopWithDefaultSequence();
     await deliverWebhook("checkouts/create", checkoutPayload(), { webhookId: "create-1" });
     await deliverWebhook("checkouts/create", checkoutPayload(), { webhookId: "create-1" });
-    await tickAt(services, at(0));
+    await tickAt(world.services, at(0));
     await deliverWebhook("checkouts/update", checkoutPayload(), { webhookId: "update-late" });
     await deliverWebhook("checkouts/update", checkoutPayload(), { webhookId: "update-late" });
-    await tickAt(services, at(0, 11));
-    await tickAt(services, at(1));
-    await tickAt(services, at(1, 5));
+    await tickAt(world.services, at(0, 11));
+    await tickAt(world.services, at(1));
+    await tickAt(world.services, at(1, 5));
 
     expect(await db.enrollment.count()).toBe(1);
-    expect(sendgrid.messages).toHaveLength(1);
+    expect(world.sendgrid.messages).toHaveLength(1);
   });
 });
 
@@ -148,15 +136,15 @@ describe("concurrency", () => {
         checkoutPayload({ token: `checkout-${shopper}`, cart_token: `cart-${shopper}`, email: `shopper${shopper}@example.com`, customer: null }),
       );
     }
-    await tickAt(services, at(0));
+    await tickAt(world.services, at(0));
 
     const [a, b] = await Promise.all([
-      tickAt({ ...services, workerId: "worker-a" }, at(1)),
-      tickAt({ ...services, workerId: "worker-b" }, at(1)),
+      tickAt({ ...world.services, workerId: "worker-a" }, at(1)),
+      tickAt({ ...world.services, workerId: "worker-b" }, at(1)),
     ]);
 
     expect(a.sent + b.sent).toBe(25);
-    expect(sendgrid.messages).toHaveLength(25);
-    expect(new Set(sendgrid.messages.map((message) => message.body.custom_args?.step_run_id)).size).toBe(25);
+    expect(world.sendgrid.messages).toHaveLength(25);
+    expect(new Set(world.sendgrid.messages.map((message) => message.body.custom_args?.step_run_id)).size).toBe(25);
   });
 });

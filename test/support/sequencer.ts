@@ -1,4 +1,5 @@
 import { TEST_SHOP } from "@shopify/shopify-api/test-helpers";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { db } from "~/db/client.server";
 import { createSendgridSender } from "~/email/sendgrid-sender.server";
 import { ensureDefaultSequence } from "~/recovery/default-sequence.server";
@@ -6,6 +7,7 @@ import { runDueSteps } from "~/sequencer/run-due-steps.server";
 import type { SequencerServices } from "~/sequencer/sequencer-services";
 import { startSendgridServer, type SendgridServer } from "../doubles/sendgrid-server";
 import { createShop } from "../factories/shop";
+import { resetDatabase } from "./database";
 
 export const SENDER = "hello@test-shop.example";
 
@@ -13,7 +15,7 @@ export const SENDER = "hello@test-shop.example";
  * The sequencer wired to the real SendGrid client, talking to a local SendGrid-compatible server. The
  * default timeout leaves room for a busy test machine; timeout tests pass a short one.
  */
-export async function startSequencer({ timeoutMs = 10_000 }: { timeoutMs?: number } = {}): Promise<{
+async function startSequencer({ timeoutMs = 10_000 }: { timeoutMs?: number } = {}): Promise<{
   sendgrid: SendgridServer;
   services: SequencerServices;
   close: () => Promise<void>;
@@ -27,6 +29,21 @@ export async function startSequencer({ timeoutMs = 10_000 }: { timeoutMs?: numbe
     random: () => 1,
   };
   return { sendgrid, services, close: () => sendgrid.close() };
+}
+
+/**
+ * Registers the hooks of a sequencer test file: one SendGrid double for the file, and an empty
+ * database and mailbox before each test. Read `sendgrid` and `services` inside tests.
+ */
+export function useSequencer(options: { timeoutMs?: number } = {}): { sendgrid: SendgridServer; services: SequencerServices } {
+  const world = {} as { sendgrid: SendgridServer; services: SequencerServices; close: () => Promise<void> };
+  beforeAll(async () => Object.assign(world, await startSequencer(options)));
+  afterAll(() => world.close());
+  beforeEach(async () => {
+    await resetDatabase();
+    world.sendgrid.reset();
+  });
+  return world;
 }
 
 /** An installed shop with the default 3-step sequence, as afterAuth leaves it. */
