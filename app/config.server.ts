@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { hkdfSync, randomBytes } from "node:crypto";
 import { isLogLevel, type LogLevel } from "./lib/log-level";
 
 export const DEFAULT_SCOPES = ["read_orders", "write_discounts", "write_app_proxy"];
@@ -16,6 +16,14 @@ export interface AppConfig {
   cronSecret: string | null;
   /** Cron expression of the in-process sequencer, or null when an external scheduler calls /cron/tick. */
   sequencerSchedule: string | null;
+  webhooks: {
+    /** Development only: lets destinations point at loopback and private addresses (a local receiver). */
+    allowPrivateNetworks: boolean;
+    /** Addresses a destination may use even though they are private, e.g. an on-premises CRM. */
+    allowedAddresses: string[];
+  };
+  /** 32 bytes that encrypt stored secrets (destination headers and signing secrets). */
+  encryptionKey: Buffer;
   shopifyApiKey: string;
   shopifyApiSecret: string;
   /** False when SHOPIFY_API_SECRET is unset: the app then signs with a random secret and rejects everything Shopify sends. */
@@ -32,6 +40,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   const logLevel = env.LOG_LEVEL?.trim() || "info";
   if (!isLogLevel(logLevel)) throw new Error(`LOG_LEVEL must be debug, info, warn, error or silent, not "${logLevel}"`);
   const schedule = env.SEQUENCER_SCHEDULE?.trim() || "* * * * *";
+  const shopifyApiSecret = secret || randomBytes(32).toString("hex");
   return {
     sendgrid: {
       apiKey: env.SENDGRID_API_KEY?.trim() || null,
@@ -41,14 +50,31 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     emailFrom: { email: env.EMAIL_FROM_ADDRESS?.trim() || null, name: env.EMAIL_FROM_NAME?.trim() || null },
     cronSecret: env.CRON_SECRET?.trim() || null,
     sequencerSchedule: schedule === "off" ? null : schedule,
+    webhooks: {
+      allowPrivateNetworks: env.NODE_ENV === "development" || env.WEBHOOK_ALLOW_PRIVATE_NETWORKS === "true",
+      allowedAddresses: list(env.WEBHOOK_ALLOWED_ADDRESSES) ?? [],
+    },
+    encryptionKey: encryptionKey(env.ENCRYPTION_KEY, shopifyApiSecret),
     shopifyApiKey: env.SHOPIFY_API_KEY?.trim() || "unconfigured",
-    shopifyApiSecret: secret || randomBytes(32).toString("hex"),
+    shopifyApiSecret,
     shopifyCredentialsConfigured: Boolean(secret),
     appUrl: env.SHOPIFY_APP_URL?.trim() || `http://localhost:${env.PORT || 3000}`,
     scopes: list(env.SCOPES) ?? DEFAULT_SCOPES,
     customShopDomains: list(env.SHOP_CUSTOM_DOMAIN) ?? [],
     logLevel,
   };
+}
+
+/**
+ * ENCRYPTION_KEY (32 bytes, base64 or hex), else a key derived from the app secret: rotating that
+ * secret then makes stored secrets unreadable, so production sets ENCRYPTION_KEY.
+ */
+function encryptionKey(configured: string | undefined, appSecret: string): Buffer {
+  const value = configured?.trim();
+  if (!value) return Buffer.from(hkdfSync("sha256", appSecret, "", "comeback secret encryption v1", 32));
+  const key = /^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, "hex") : Buffer.from(value, "base64");
+  if (key.length !== 32) throw new Error("ENCRYPTION_KEY must be 32 bytes, as 64 hex characters or base64");
+  return key;
 }
 
 function list(value: string | undefined): string[] | undefined {

@@ -9,6 +9,7 @@ describe("readConfig", () => {
       emailFrom: { email: null, name: null },
       cronSecret: null,
       sequencerSchedule: "* * * * *",
+      webhooks: { allowPrivateNetworks: false, allowedAddresses: [] },
       shopifyApiKey: "unconfigured",
       shopifyCredentialsConfigured: false,
       appUrl: "http://localhost:3000",
@@ -42,8 +43,13 @@ describe("readConfig", () => {
         EMAIL_FROM_NAME: "Shop",
         CRON_SECRET: "tick-secret",
         SEQUENCER_SCHEDULE: "off",
+        WEBHOOK_ALLOW_PRIVATE_NETWORKS: "true",
+        WEBHOOK_ALLOWED_ADDRESSES: "10.0.0.7",
+        ENCRYPTION_KEY: "ab".repeat(32),
       }),
     ).toEqual({
+      webhooks: { allowPrivateNetworks: true, allowedAddresses: ["10.0.0.7"] },
+      encryptionKey: Buffer.from("ab".repeat(32), "hex"),
       sendgrid: { apiKey: "SG.key", apiUrl: "http://127.0.0.1:9999", eventWebhookPublicKey: "MFkw" },
       emailFrom: { email: "hello@shop.example", name: "Shop" },
       cronSecret: "tick-secret",
@@ -57,6 +63,16 @@ describe("readConfig", () => {
       logLevel: "debug",
     });
     expect(readConfig({ PORT: "8080" }).appUrl).toBe("http://localhost:8080");
+  });
+
+  it("derives an encryption key from the app secret when ENCRYPTION_KEY is unset, and refuses a key of the wrong size", () => {
+    expect(readConfig({ SHOPIFY_API_SECRET: "s" }).encryptionKey).toEqual(readConfig({ SHOPIFY_API_SECRET: "s" }).encryptionKey);
+    expect(readConfig({ SHOPIFY_API_SECRET: "s" }).encryptionKey).toHaveLength(32);
+    expect(() => readConfig({ ENCRYPTION_KEY: "too-short" })).toThrow(/ENCRYPTION_KEY/);
+  });
+
+  it("lets development mode reach private webhook destinations", () => {
+    expect(readConfig({ NODE_ENV: "development" }).webhooks.allowPrivateNetworks).toBe(true);
   });
 
   it("fails fast on a log level it does not know", () => {

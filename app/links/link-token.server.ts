@@ -1,7 +1,7 @@
 import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
 import { config } from "~/config.server";
 
-export type LinkPurpose = "recover" | "unsubscribe";
+export type LinkPurpose = "recover" | "unsubscribe" | "survey";
 
 export type LinkTokenCheck = { status: "valid" | "expired"; stepRunId: number } | { status: "invalid" };
 
@@ -12,13 +12,14 @@ export const LINK_LIFETIME_MS: Record<LinkPurpose, number> = {
   // Shoppers unsubscribe from messages they find in their inbox months later, and an opt-out link that
   // stops working is exactly what anti-spam law and the mailbox providers' bulk-sender rules forbid.
   unsubscribe: 365 * DAY_MS,
+  survey: 30 * DAY_MS,
 };
 
 // The app secret also signs Shopify's webhooks and session tokens: deriving a key of its own for links
 // means nothing signed for another use can ever pass as a link token. The version leaves room to change the format.
 const KEY_LABEL = "comeback link token v1";
 
-const TOKEN_SHAPE = /^((recover|unsubscribe)-(\d{1,15})-(\d{1,12}))\.([\w-]{43})$/;
+const TOKEN_SHAPE = /^((recover|unsubscribe|survey)-(\d{1,15})-(\d{1,12}))\.([\w-]{43})$/;
 
 /** `<purpose>-<stepRunId>-<expiry in unix seconds>.<HMAC-SHA256, base64url>`: URL-safe, about 60 characters. */
 export function signLinkToken(purpose: LinkPurpose, stepRunId: number, now: Date, secret = config.shopifyApiSecret): string {

@@ -1,9 +1,18 @@
 import type { CartLine } from "~/checkouts/cart-line";
 import { formatMoney, toMinorUnits } from "~/lib/money";
+import { SURVEY_REASONS, type SurveyReason } from "~/recovery/survey-reasons";
 import type { TemplateContext, TemplateLine } from "~/templates/template-context";
 
+/** A discount a message offers, as stored: value "15" for 15 %, or an amount in the checkout's currency. */
+export interface OfferedDiscount {
+  code: string;
+  kind: "percentage" | "fixed_amount";
+  value: string;
+  endsAt: Date;
+}
+
 export interface TemplateContextInput {
-  shop: { name: string | null; domain: string; currency: string; locale: string };
+  shop: { name: string | null; domain: string; currency: string; locale: string; timezone?: string };
   checkout: {
     email: string | null;
     firstName: string | null;
@@ -14,12 +23,15 @@ export interface TemplateContextInput {
     locale: string | null;
     lineItems: CartLine[];
   };
-  links: { recoveryUrl: string; unsubscribeUrl: string };
+  links: { recoveryUrl: string; unsubscribeUrl: string; survey?: Record<SurveyReason, string> };
   stepNumber: number;
+  discount?: OfferedDiscount | null;
 }
 
+const NO_DISCOUNT = { code: "", value: "", ends_at: "" };
+
 /** The variables one recovery message sees: prices in the checkout's currency, formatted for its reader. */
-export function buildTemplateContext({ shop, checkout, links, stepNumber }: TemplateContextInput): TemplateContext {
+export function buildTemplateContext({ shop, checkout, links, stepNumber, discount }: TemplateContextInput): TemplateContext {
   const locale = [checkout.locale, shop.locale].find(isWellFormedLocale) ?? "en";
   const money = (amount: string | bigint) => formatMoney(amount, checkout.currency, locale);
   const line = (item: CartLine): TemplateLine => ({
@@ -44,7 +56,20 @@ export function buildTemplateContext({ shop, checkout, links, stepNumber }: Temp
     recovery_url: links.recoveryUrl,
     unsubscribe_url: links.unsubscribeUrl,
     step: { number: stepNumber },
+    discount: discount
+      ? {
+          code: discount.code,
+          value: discount.kind === "percentage" ? percent(discount.value, locale) : money(discount.value),
+          ends_at: new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: shop.timezone ?? "UTC" }).format(discount.endsAt),
+        }
+      : NO_DISCOUNT,
+    survey: links.survey ?? (Object.fromEntries(SURVEY_REASONS.map((reason) => [reason, ""])) as Record<SurveyReason, string>),
   };
+}
+
+/** "15" → "15%" in the reader's conventions (a percentage, not money, so a float is fine here). */
+function percent(value: string, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(Number(value) / 100);
 }
 
 /**

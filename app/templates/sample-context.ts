@@ -1,3 +1,4 @@
+import { SURVEY_REASONS, type SurveyReason } from "~/recovery/survey-reasons";
 import { buildTemplateContext, type TemplateContextInput } from "~/templates/context";
 import type { TemplateContext } from "~/templates/template-context";
 
@@ -51,7 +52,12 @@ export function buildSampleContext(shop: TemplateContextInput["shop"] = EXAMPLE_
         },
       ],
     },
-    links: { recoveryUrl: `https://${shop.domain}/checkouts/cn/sample/recover`, unsubscribeUrl: SAMPLE_UNSUBSCRIBE_URL },
+    links: {
+      recoveryUrl: `https://${shop.domain}/checkouts/cn/sample/recover`,
+      unsubscribeUrl: SAMPLE_UNSUBSCRIBE_URL,
+      survey: Object.fromEntries(SURVEY_REASONS.map((reason) => [reason, `https://comeback.example/s/sample-survey-token?reason=${reason}`])) as Record<SurveyReason, string>,
+    },
     stepNumber: 1,
+    discount: { code: "COMEBACK-SAMPLE", kind: "percentage", value: "10", endsAt: new Date("2030-01-15T12:00:00Z") },
   });
 }

@@ -1,3 +1,5 @@
+import type { SurveyReason } from "~/recovery/survey-reasons";
+
 /**
  * The variables a recovery template sees, named the way Shopify's own Liquid names them. Money is
  * already formatted in the checkout's currency and locale; unknown names are empty strings so that
@@ -19,6 +21,10 @@ export interface TemplateContext {
   recovery_url: string;
   unsubscribe_url: string;
   step: { number: number };
+  /** The step's unique code, its value ("15%", "$10.00") and expiry; all "" when the step offers none. */
+  discount: { code: string; value: string; ends_at: string };
+  /** One-click survey answers: `survey.shipping_cost`, `survey.price`, … are URLs. */
+  survey: Record<SurveyReason, string>;
 }
 
 /** A template's Liquid source in one language. A null text part is generated from the HTML. */

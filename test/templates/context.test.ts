@@ -53,7 +53,27 @@ describe("buildTemplateContext", () => {
       recovery_url: "https://shop.test/recover",
       unsubscribe_url: "https://app.test/u/token",
       step: { number: 2 },
+      discount: { code: "", value: "", ends_at: "" },
+      survey: { shipping_cost: "", price: "", just_browsing: "", payment_problem: "", other: "" },
     });
+  });
+
+  it("describes the step's discount in the reader's language and the shop's timezone", () => {
+    const endsAt = new Date("2026-11-24T15:00:00Z");
+    const percentage = buildTemplateContext({ ...input(), discount: { code: "COMEBACK-7QK2", kind: "percentage", value: "15", endsAt } });
+    expect(percentage.discount).toEqual({ code: "COMEBACK-7QK2", value: "15%", ends_at: "Nov 24, 2026, 3:00 PM" });
+
+    const fixed = buildTemplateContext({
+      ...input({ locale: "ko-KR", currency: "KRW" }, { timezone: "Asia/Seoul" }),
+      discount: { code: "COMEBACK-9PX1", kind: "fixed_amount", value: "5000", endsAt },
+    });
+    expect(fixed.discount).toEqual({ code: "COMEBACK-9PX1", value: "₩5,000", ends_at: "2026. 11. 25. 오전 12:00" });
+  });
+
+  it("passes the survey's one-click links through", () => {
+    const survey = { shipping_cost: "https://app.test/s/t?reason=shipping_cost", price: "p", just_browsing: "j", payment_problem: "pp", other: "o" };
+    const context = buildTemplateContext({ ...input(), links: { recoveryUrl: "r", unsubscribeUrl: "u", survey } });
+    expect(context.survey).toEqual(survey);
   });
 
   it("turns whatever is missing into empty strings", () => {
