@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@prisma/client";
+import { isUsable } from "~/discounts/stored-discount";
 import { logger } from "~/lib/logger.server";
 import { recordActivity } from "~/models/activity.server";
 import { recordEngagement } from "~/models/engagement.server";
@@ -31,6 +32,7 @@ export async function followRecoveryLink(db: PrismaClient, token: string, visit:
       stepPosition: message.position,
       recoveryUrl: message.checkout?.recoveryUrl ?? null,
       lineItems: message.checkout?.lineItems ?? [],
+      discountCode: message.discount && isUsable(message.discount, visit.now) ? message.discount.code : null,
     }),
   };
 }

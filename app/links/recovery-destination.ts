@@ -6,6 +6,8 @@ export interface DestinationSource {
   stepPosition: number;
   recoveryUrl: string | null;
   lineItems: readonly CartLine[];
+  /** A code the message offered and the shopper can still use. */
+  discountCode?: string | null;
 }
 
 const NUMERIC_ID = /^\d+$/;
@@ -13,7 +15,8 @@ const NUMERIC_ID = /^\d+$/;
 /**
  * Shopify's own recovery URL, which restores the checkout with its contact and shipping details; else a
  * cart permalink rebuilding the cart; else the storefront. UTM parameters go on each, so the merchant's
- * analytics credit the visit to the email whichever way it arrives.
+ * analytics credit the visit to the email whichever way it arrives, and the message's discount code goes
+ * as Shopify's `discount` parameter, so it is already applied when the shopper reaches checkout.
  */
 export function recoveryDestination(source: DestinationSource): string {
   const url = secureUrl(source.recoveryUrl) ?? cartPermalink(source.shopDomain, source.lineItems) ?? new URL(storefrontUrl(source.shopDomain));
@@ -21,6 +24,7 @@ export function recoveryDestination(source: DestinationSource): string {
   url.searchParams.set("utm_medium", "email");
   url.searchParams.set("utm_campaign", "abandoned_checkout");
   url.searchParams.set("utm_content", `step-${source.stepPosition}`);
+  if (source.discountCode) url.searchParams.set("discount", source.discountCode);
   return url.href;
 }
 

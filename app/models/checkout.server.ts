@@ -102,18 +102,28 @@ export async function attachCheckoutToEnrollment(db: Db, shop: string, checkoutI
   await db.checkout.updateMany({ where: { id: checkoutId, shop }, data: { enrollmentId } });
 }
 
+export async function checkoutIdsOfEnrollment(db: Db, shop: string, enrollmentId: number): Promise<number[]> {
+  const checkouts = await db.checkout.findMany({ where: { shop, enrollmentId }, select: { id: true } });
+  return checkouts.map((checkout) => checkout.id);
+}
+
 export function findCheckout(db: Db, shop: string, checkoutId: number) {
   return db.checkout.findFirst({ where: { id: checkoutId, shop } });
 }
 
-/** Moves a checkout that a purchase ended to its final status; final statuses stay as they are. */
-export async function markCheckoutPurchased(db: Db, shop: string, checkoutId: number, completedAt: Date): Promise<void> {
+/**
+ * Moves a checkout that a purchase ended to its final status, and returns that status; null when the
+ * checkout had already ended (final statuses stay as they are).
+ */
+export async function markCheckoutPurchased(db: Db, shop: string, checkoutId: number, completedAt: Date): Promise<CheckoutStatus | null> {
   for (const status of UNPURCHASED_STATUSES) {
-    await db.checkout.updateMany({
+    const { count } = await db.checkout.updateMany({
       where: { id: checkoutId, shop, status },
       data: { status: statusAfterPurchase(status), completedAt, abandonCheckAt: null },
     });
+    if (count > 0) return statusAfterPurchase(status);
   }
+  return null;
 }
 
 export interface OrderReference {

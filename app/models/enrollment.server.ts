@@ -1,3 +1,4 @@
+import type { Prisma } from "@prisma/client";
 import type { Db } from "~/db/client.server";
 import type { StopReason } from "~/recovery/activity";
 import { activeShopperKey } from "~/recovery/shopper-key";
@@ -32,6 +33,7 @@ export interface NewEnrollment {
   shopperKey: string;
   abandonedAt: Date;
   cartStartedAt: Date;
+  holdout: boolean;
 }
 
 /** Fails on the unique active-shopper key when the shopper already has a running enrollment. */
@@ -77,4 +79,14 @@ export async function endEnrollment(
 /** Running enrollments that hold any of these checkouts. */
 export function activeEnrollmentsForCheckouts(db: Db, shop: string, checkoutIds: number[]) {
   return db.enrollment.findMany({ where: { shop, status: "active", checkouts: { some: { id: { in: checkoutIds } } } }, select: { id: true, checkoutId: true } });
+}
+
+/** Enrollments abandoned in the period, and those of them recovered, by holdout group. */
+export async function countEnrollmentsByHoldout(db: Db, shop: string, { from, to }: { from: Date; to: Date }) {
+  const inPeriod = { shop, abandonedAt: { gte: from, lt: to } };
+  const counts = async (where: Prisma.EnrollmentWhereInput) => {
+    const groups = await db.enrollment.groupBy({ by: ["holdout"], where, _count: { _all: true } });
+    return new Map(groups.map((group) => [group.holdout, group._count._all]));
+  };
+  return { all: await counts(inPeriod), recovered: await counts({ ...inPeriod, checkouts: { some: { status: "recovered" } } }) };
 }

@@ -64,10 +64,10 @@ function stepRows(steps: StepDefinition[]) {
   }));
 }
 
-/** A step of one of the shop's sequences, with its template's content in every language. */
+/** A step of one of the shop's sequences, with its template's content in every language, its A/B variants and its destination. */
 export function findStepWithTemplate(db: Db, shop: string, stepId: number) {
   return db.step.findFirst({
     where: { id: stepId, version: { sequence: { shop } } },
-    include: { template: { include: { contents: true } } },
+    include: { template: { include: { contents: true } }, variants: { orderBy: { id: "asc" } }, destination: true },
   });
 }

@@ -1,5 +1,6 @@
 import { storedCartLines, type CartLine } from "~/checkouts/cart-line";
 import type { Db } from "~/db/client.server";
+import { findDiscountForStepRun } from "./discount-code.server";
 
 /** A sent message as its recovery and unsubscribe links need it. */
 export interface LinkedMessage {
@@ -11,6 +12,8 @@ export interface LinkedMessage {
   shop: { domain: string; name: string | null; status: string };
   /** The cart the message showed; null only if that checkout row is gone. */
   checkout: { id: number; email: string | null; recoveryUrl: string | null; lineItems: CartLine[] } | null;
+  /** The code the message offered, if its step had one. */
+  discount: { code: string; status: string; endsAt: Date } | null;
 }
 
 /**
@@ -38,6 +41,7 @@ export async function findLinkedMessage(db: Db, stepRunId: number): Promise<Link
     where: { id: run.checkoutId ?? run.enrollment.checkoutId, shop: run.shop },
     select: { id: true, email: true, recoveryUrl: true, lineItems: true },
   });
+  const discount = await findDiscountForStepRun(db, run.shop, run.id);
   return {
     stepRunId: run.id,
     enrollmentId: run.enrollmentId,
@@ -45,5 +49,6 @@ export async function findLinkedMessage(db: Db, stepRunId: number): Promise<Link
     recipientHash: run.recipientHash,
     shop: run.shopRecord,
     checkout: checkout && { ...checkout, lineItems: storedCartLines(checkout.lineItems) },
+    discount: discount && { code: discount.code, status: discount.status, endsAt: discount.endsAt },
   };
 }

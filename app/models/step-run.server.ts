@@ -46,8 +46,10 @@ const released = { leaseOwner: null, leaseExpiresAt: null };
 
 export interface SendAttempt {
   checkoutId: number;
-  recipientHash: string;
-  locale: string;
+  /** The email address's hash, for the frequency cap; null for webhook steps. */
+  recipientHash: string | null;
+  locale: string | null;
+  variantId: number | null;
 }
 
 /**
@@ -109,7 +111,7 @@ export function findStepRun(db: Db, shop: string, stepRunId: number) {
 /** When the shop last emailed this address, for the frequency cap. */
 export function lastEmailSentTo(db: Db, shop: string, recipientHash: string, since: Date) {
   return db.stepRun.findFirst({
-    where: { shop, recipientHash, status: "sent", sentAt: { gte: since } },
+    where: { shop, recipientHash, channel: "email", status: "sent", sentAt: { gte: since } },
     orderBy: { sentAt: "desc" },
     select: { sentAt: true },
   });
@@ -124,8 +126,13 @@ export function previousSentRun(db: Db, shop: string, enrollmentId: number, posi
   });
 }
 
-export async function providerReportedEvents(db: Db, shop: string, stepRunId: number): Promise<boolean> {
-  return (await db.messageEvent.count({ where: { shop, stepRunId } })) > 0;
+/** Whether a send interrupted by a crash had reached its channel: SendGrid reported an event, or a delivery was queued. */
+export async function sendReachedChannel(db: Db, shop: string, stepRunId: number): Promise<boolean> {
+  const [events, deliveries] = await Promise.all([
+    db.messageEvent.count({ where: { shop, stepRunId } }),
+    db.webhookDelivery.count({ where: { shop, stepRunId } }),
+  ]);
+  return events + deliveries > 0;
 }
 
 /** Scheduled runs of an enrollment that ended are never sent. */

@@ -17,7 +17,13 @@ export type ActivityKind =
   | "dropped"
   | "spam_reported"
   | "unsubscribed"
-  | "purchased";
+  | "survey_answered"
+  | "purchased"
+  | "discount_created"
+  | "discount_redeemed"
+  | "discount_deactivated"
+  | "discount_expired"
+  | "discount_deactivation_failed";
 
 /** Why an enrollment ended before its last step. */
 export type StopReason =
@@ -31,7 +37,16 @@ export type StopReason =
   | "manual";
 
 /** Why a single step was not sent while its enrollment went on. */
-export type SkipReason = "no_email" | "below_min_cart_value" | "previous_clicked" | "template_missing" | "channel_unavailable";
+export type SkipReason =
+  | "holdout"
+  | "no_email"
+  | "no_phone"
+  | "no_sms_consent"
+  | "below_min_cart_value"
+  | "previous_clicked"
+  | "template_missing"
+  | "destination_missing"
+  | "channel_unavailable";
 
 /** Why a step waits past its due time. */
 export type DeferReason = "frequency_cap" | "quiet_hours";

@@ -1,5 +1,7 @@
 import type { Db } from "~/db/client.server";
+import { releaseDiscountsOnPurchase } from "~/discounts/release-discounts.server";
 import { recordActivity } from "~/models/activity.server";
+import { checkoutIdsOfEnrollment } from "~/models/checkout.server";
 import { findEnrollment, latestEnrollmentForShopper } from "~/models/enrollment.server";
 import { recordAttribution, type OrderRecord } from "~/models/order.server";
 import { lastClickedRun, lastSentRun } from "~/models/step-run.server";
@@ -30,6 +32,9 @@ export async function applyPurchase(db: Db, shop: string, { orderId, order, chec
   if (!enrollment) return null;
 
   await stopEnrollment(db, shop, enrollment, "purchased", at);
+  // A code belongs to the checkout it was made for: release those of every cart the shopper abandoned.
+  const checkoutIds = await checkoutIdsOfEnrollment(db, shop, enrollment.id);
+  await releaseDiscountsOnPurchase(db, shop, { checkoutIds, usedCodes: order.discountCodes }, at);
   const window = { from: new Date(at.getTime() - attributionDays * DAY), to: at };
   const clicked = await lastClickedRun(db, shop, enrollment.id, window);
   const sent = clicked ? null : await lastSentRun(db, shop, enrollment.id, window);

@@ -1,11 +1,13 @@
 import type { PrismaClient } from "@prisma/client";
 import type { Db } from "~/db/client.server";
+import { isInHoldout } from "~/experiments/holdout";
 import { logger } from "~/lib/logger.server";
 import { recordActivity } from "~/models/activity.server";
 import { attachCheckoutToEnrollment, claimAbandonment, dueAbandonmentChecks, findCheckout } from "~/models/checkout.server";
 import { findActiveEnrollmentForShopper, joinEnrollment, startEnrollment } from "~/models/enrollment.server";
 import { activeSequenceVersion } from "~/models/sequence.server";
 import { findInstalledShop } from "~/models/shop.server";
+import { announceAbandonment } from "~/recovery/checkout-events.server";
 import { shopperKey } from "~/recovery/shopper-key";
 import { advanceEnrollment } from "./advance-enrollment.server";
 
@@ -37,8 +39,11 @@ async function abandonAndEnroll(tx: Db, shop: string, checkoutId: number, checkA
   const checkout = (await findCheckout(tx, shop, checkoutId))!;
   await recordActivity(tx, shop, { kind: "abandoned", checkoutId, at: checkAt });
 
+  const installed = await findInstalledShop(tx, shop);
+  if (!installed) return true;
+  await announceAbandonment(tx, installed, checkout, now);
   const key = shopperKey(shop, checkout);
-  if (!key || !(await findInstalledShop(tx, shop))) return true;
+  if (!key) return true;
 
   const running = await findActiveEnrollmentForShopper(tx, shop, checkout);
   if (running) {
@@ -56,9 +61,16 @@ async function abandonAndEnroll(tx: Db, shop: string, checkoutId: number, checkA
     shopperKey: key,
     abandonedAt: checkAt,
     cartStartedAt: checkout.shopifyCreatedAt,
+    holdout: isInHoldout(key, installed.holdoutPercent),
   });
   await attachCheckoutToEnrollment(tx, shop, checkoutId, enrollment.id);
-  await recordActivity(tx, shop, { kind: "enrolled", checkoutId, enrollmentId: enrollment.id, at: now, detail: { sequenceVersion: version.number } });
+  await recordActivity(tx, shop, {
+    kind: "enrolled",
+    checkoutId,
+    enrollmentId: enrollment.id,
+    at: now,
+    detail: { sequenceVersion: version.number, holdout: enrollment.holdout },
+  });
   await advanceEnrollment(tx, shop, enrollment, 0, now);
   return true;
 }

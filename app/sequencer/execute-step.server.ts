@@ -3,11 +3,13 @@ import { concludeStepRun, reschedule, type Claim } from "~/models/step-run.serve
 import { stopEnrollment } from "~/recovery/stop-enrollment.server";
 import { concludeRun } from "./conclude-run.server";
 import { decideStep } from "./decide-step";
-import { sendEmailStep, type EmailStepOutcome } from "./email-step.server";
+import { sendEmailStep } from "./email-step.server";
 import type { Clock, SequencerServices } from "./sequencer-services";
 import { loadStepContext } from "./step-context.server";
+import type { SendOutcome } from "./step-outcomes.server";
+import { sendWebhookStep } from "./webhook-step.server";
 
-export type StepOutcome = EmailStepOutcome | "stopped" | "skipped" | "deferred";
+export type StepOutcome = SendOutcome | "stopped" | "skipped" | "deferred";
 
 /** Runs one claimed step: the send-time truth check, then stop, skip, defer, or send. */
 export async function executeStep(services: SequencerServices, claim: Claim, clock: Clock): Promise<StepOutcome> {
@@ -49,6 +51,6 @@ export async function executeStep(services: SequencerServices, claim: Claim, clo
       return "deferred";
     }
     case "send":
-      return sendEmailStep(services, claim, context, clock);
+      return context.step.channel === "webhook" ? sendWebhookStep(services, claim, context, clock) : sendEmailStep(services, claim, context, clock);
   }
 }

@@ -1,5 +1,5 @@
 import { findEnrollment } from "~/models/enrollment.server";
-import { expiredLeases, findStepRun, providerReportedEvents, reschedule, takeOverLease } from "~/models/step-run.server";
+import { expiredLeases, findStepRun, sendReachedChannel, reschedule, takeOverLease } from "~/models/step-run.server";
 import { concludeRun } from "./conclude-run.server";
 import type { Clock, SequencerServices } from "./sequencer-services";
 
@@ -26,7 +26,7 @@ export async function reconcileExpiredLeases(services: SequencerServices, clock:
     const run = (await findStepRun(db, claim.shop, claim.id))!;
     const enrollment = (await findEnrollment(db, claim.shop, run.enrollmentId))!;
     const where = { position: run.position, checkoutId: run.checkoutId };
-    if (await providerReportedEvents(db, claim.shop, claim.id)) {
+    if (await sendReachedChannel(db, claim.shop, claim.id)) {
       const sent = { status: "sent" as const, providerMessageId: null, sentAt: expired.sendStartedAt };
       if (await db.$transaction((tx) => concludeRun(tx, claim, where, enrollment, sent, now))) reconciled += 1;
     } else if (now.getTime() - expired.sendStartedAt.getTime() >= RECONCILE_GRACE_MS) {

@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { settleDiscounts } from "~/discounts/settle-discounts.server";
 import { forEachConcurrently } from "~/lib/concurrently";
+import { deliverDueWebhooks } from "~/outbound/deliver-due-webhooks.server";
 import { logger } from "~/lib/logger.server";
 import { claimStepRun, concludeStepRun, dueStepRuns, findStepRun, reschedule, type Claim } from "~/models/step-run.server";
 import { enrollAbandonedCheckouts } from "./enroll-abandoned-checkouts.server";
@@ -13,18 +15,36 @@ const BATCH_SIZE = 100;
 const CONCURRENCY = 8;
 export const LEASE_MS = 2 * 60_000;
 
-export type TickReport = { abandoned: number; reconciled: number } & Record<StepOutcome, number>;
+export type TickReport = {
+  abandoned: number;
+  reconciled: number;
+  discountsSettled: number;
+  webhooks: { delivered: number; retrying: number; dead: number; paused: number };
+} & Record<StepOutcome, number>;
 
 /**
- * One sequencer tick: abandon and enroll due checkouts, settle runs left by dead workers, then claim
- * and execute every step run due at `now`, in bounded batches. Safe to run in several processes at
+ * One sequencer tick: abandon and enroll due checkouts, settle runs left by dead workers, claim and
+ * execute every step run due at `now` in bounded batches, then deliver due webhooks and settle
+ * discount codes. Safe to run in several processes at
  * once: each run is claimed by one conditional update, and every later write is fenced by the claim.
  */
 export async function runDueSteps(now: Date, services: SequencerServices): Promise<TickReport> {
   const started = performance.now();
   const clock: Clock = () => new Date(now.getTime() + (performance.now() - started));
   const leaseId = () => `${services.workerId}:${randomUUID()}`;
-  const report: TickReport = { abandoned: 0, reconciled: 0, sent: 0, retrying: 0, failed: 0, lost: 0, stopped: 0, skipped: 0, deferred: 0 };
+  const report: TickReport = {
+    abandoned: 0,
+    reconciled: 0,
+    discountsSettled: 0,
+    webhooks: { delivered: 0, retrying: 0, dead: 0, paused: 0 },
+    sent: 0,
+    retrying: 0,
+    failed: 0,
+    lost: 0,
+    stopped: 0,
+    skipped: 0,
+    deferred: 0,
+  };
 
   report.abandoned = await enrollAbandonedCheckouts(services.db, now, BATCH_SIZE);
   report.reconciled = await reconcileExpiredLeases(services, clock, leaseId, LEASE_MS, BATCH_SIZE);
@@ -34,8 +54,12 @@ export async function runDueSteps(now: Date, services: SequencerServices): Promi
       const claim = await claimStepRun(services.db, run, leaseId(), clock(), LEASE_MS);
       if (claim) report[await executeSafely(services, claim, clock)] += 1;
     });
-    if (due.length < BATCH_SIZE) return report;
+    if (due.length < BATCH_SIZE) break;
   }
+  report.webhooks = await deliverDueWebhooks({ db: services.db, http: services.webhookHttp, clock, workerId: services.workerId, random: services.random });
+  const discounts = await settleDiscounts({ db: services.db, adminFor: services.adminFor, clock, batchSize: BATCH_SIZE });
+  report.discountsSettled = discounts.deactivated + discounts.expired;
+  return report;
 }
 
 /** A bug or a database hiccup in one step must not stop the tick, nor lose the step. */

@@ -9,6 +9,8 @@ import { findShop } from "~/models/shop.server";
 import { findStepRun, lastEmailSentTo, previousSentRun, type Claim } from "~/models/step-run.server";
 import { suppressionFor } from "~/models/suppression.server";
 import type { StopReason } from "~/recovery/activity";
+import { toE164 } from "~/outbound/e164";
+import { destinationRequirements } from "~/outbound/presets";
 import { hasEmailMarketingConsent } from "~/recovery/consent";
 import type { StepSituation } from "./decide-step";
 import { endOfQuietHours } from "./quiet-hours";
@@ -44,8 +46,12 @@ export async function loadStepContext(db: Db, claim: Claim, now: Date) {
       phone: checkout.phone,
     }),
     checkoutStatus: checkout.status as CheckoutStatus,
+    holdout: enrollment.holdout,
     channel: step.channel,
     email,
+    destination: step.destination?.enabled ? destinationNeeds(step.destination) : null,
+    phone: toE164(checkout.phone, checkout.countryCode),
+    smsConsented: checkout.acceptsSmsMarketing,
     suppression: email ? await suppressionFor(db, shop.domain, email) : null,
     consentRequired: shop.requireMarketingConsent,
     consented: hasEmailMarketingConsent(checkout),
@@ -57,4 +63,9 @@ export async function loadStepContext(db: Db, claim: Claim, now: Date) {
     cappedUntil: lastSent?.sentAt ? new Date(lastSent.sentAt.getTime() + shop.frequencyCapHours * HOUR) : null,
   };
   return { run, enrollment, step, shop, checkout, situation };
+}
+
+function destinationNeeds(destination: { preset: string | null }) {
+  const needs = destinationRequirements(destination);
+  return { needsPhone: needs.phone, needsSmsConsent: needs.smsConsent };
 }

@@ -1,3 +1,4 @@
+import { graphqlDiscounts } from "./graphql-discounts.server";
 import type { ShopifyAdmin } from "./shopify-admin";
 
 /** The shape of `admin.graphql` from authenticate.admin / unauthenticated.admin. */
@@ -24,5 +25,6 @@ export function graphqlAdmin(graphql: AdminGraphql): ShopifyAdmin {
       if (!data?.shop) throw new Error("Shopify answered the shop query without a shop");
       return { name: data.shop.name, timezone: data.shop.ianaTimezone, currency: data.shop.currencyCode };
     },
+    ...graphqlDiscounts(graphql),
   };
 }

@@ -90,36 +90,38 @@ ${SIGN_OFF.ko}`,
   last_call: {
     en: {
       subject: "A last reminder about your cart, and a quick question",
-      preheader: "This is our last note about your cart. Mind telling us what held you back?",
+      preheader: "This is our last note about your cart. Mind telling us, in one click, what held you back?",
       heading: "One last reminder",
       message: `${GREETING.en}
 <p>This is the last time we'll write about your cart. If you'd still like these items, you can complete your order in one click.</p>`,
       button: "Complete my order",
-      closing: `<p>And if you decided not to buy, we'd love to know why. Just reply to this email with a few words, for example:</p>
+      closing: `<p>And if you decided not to buy, would you tell us why? One click on the answer that fits is all it takes:</p>
 <ul>
-<li>Shipping cost more than I expected</li>
-<li>I wasn't sure about the size or fit</li>
-<li>I found a better price elsewhere</li>
-<li>I was just looking around</li>
+<li><a href="{{ survey.shipping_cost }}">Shipping cost more than I expected</a></li>
+<li><a href="{{ survey.price }}">The price was more than I wanted to pay</a></li>
+<li><a href="{{ survey.just_browsing }}">I was just looking around</a></li>
+<li><a href="{{ survey.payment_problem }}">I had trouble paying</a></li>
+<li><a href="{{ survey.other }}">Something else</a></li>
 </ul>
-<p>Every reply is read by a real person and helps us do better.</p>
+<p>Every answer helps us do better.</p>
 ${SIGN_OFF.en}`,
     },
     ko: {
       subject: "(광고) 장바구니 마지막 안내와 짧은 질문 하나",
-      preheader: "장바구니에 대해 드리는 마지막 안내예요. 망설이신 이유를 알려 주시겠어요?",
+      preheader: "장바구니에 대해 드리는 마지막 안내예요. 망설이신 이유를 클릭 한 번으로 알려 주시겠어요?",
       heading: "마지막으로 안내드려요",
       message: `${GREETING.ko}
 <p>장바구니에 대해 드리는 마지막 안내예요. 아직 마음에 두고 계시다면 아래 버튼을 눌러 바로 주문을 마치실 수 있어요.</p>`,
       button: "주문 완료하기",
-      closing: `<p>혹시 구매하지 않기로 하셨다면 그 이유를 알려 주시겠어요? 이 메일에 짧게 답장해 주시면 돼요. 예를 들면 이런 이유들이요.</p>
+      closing: `<p>혹시 구매하지 않기로 하셨다면 그 이유를 알려 주시겠어요? 아래에서 맞는 답을 한 번만 눌러 주시면 돼요.</p>
 <ul>
-<li>배송비가 생각보다 많이 나왔어요</li>
-<li>사이즈나 핏이 맞을지 확신이 없었어요</li>
-<li>다른 곳에서 더 저렴하게 찾았어요</li>
-<li>그냥 둘러보는 중이었어요</li>
+<li><a href="{{ survey.shipping_cost }}">배송비가 생각보다 많이 나왔어요</a></li>
+<li><a href="{{ survey.price }}">가격이 조금 부담스러웠어요</a></li>
+<li><a href="{{ survey.just_browsing }}">그냥 둘러보는 중이었어요</a></li>
+<li><a href="{{ survey.payment_problem }}">결제하다가 문제가 생겼어요</a></li>
+<li><a href="{{ survey.other }}">다른 이유가 있어요</a></li>
 </ul>
-<p>보내 주신 답장은 담당자가 직접 읽고, 더 나은 쇼핑 경험을 만드는 데 소중히 참고할게요.</p>
+<p>알려 주신 답은 더 나은 쇼핑 경험을 만드는 데 소중히 참고할게요.</p>
 ${SIGN_OFF.ko}`,
     },
   },

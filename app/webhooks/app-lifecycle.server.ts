@@ -1,4 +1,5 @@
 import { deleteSessions } from "~/models/session.server";
+import { abandonShopDeliveries } from "~/models/webhook-delivery.server";
 import { markShopUninstalled } from "~/models/shop.server";
 import { appUninstalledPayload } from "./payloads/compliance";
 import type { WebhookHandler } from "./webhook-handler";
@@ -11,6 +12,7 @@ export const appUninstalled: WebhookHandler<{ myshopify_domain: string | null }>
   async apply(tx, { shop }) {
     const sessions = await deleteSessions(tx, shop);
     const uninstalled = await markShopUninstalled(tx, shop);
+    await abandonShopDeliveries(tx, shop, "shop_uninstalled", new Date());
     return `${uninstalled ? "marked uninstalled" : "shop was not installed"}, ${sessions} sessions deleted`;
   },
 };

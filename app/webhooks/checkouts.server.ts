@@ -2,6 +2,7 @@ import type { Db } from "~/db/client.server";
 import { markCheckoutPurchased, saveCheckoutSnapshot, type CheckoutSnapshot } from "~/models/checkout.server";
 import { linkWaitingOrders } from "~/models/order.server";
 import { findInstalledShop } from "~/models/shop.server";
+import { announceRecovery } from "~/recovery/checkout-events.server";
 import { checkoutPayload } from "./payloads/checkout";
 import type { Delivery, WebhookHandler } from "./webhook-handler";
 
@@ -24,7 +25,9 @@ async function ingestCheckout(tx: Db, { shop, payload: snapshot }: Delivery<Chec
   if (!saved.applied) return "ignored: older than the stored checkout";
   if (!snapshot.completedAt) return "stored";
 
-  await markCheckoutPurchased(tx, shop, saved.id, snapshot.completedAt);
+  if ((await markCheckoutPurchased(tx, shop, saved.id, snapshot.completedAt)) === "recovered") {
+    await announceRecovery(tx, shop, saved.id, snapshot.completedAt);
+  }
   // The order may have arrived first (Shopify does not order deliveries).
   const linked = await linkWaitingOrders(tx, shop, { id: saved.id, token: snapshot.token, cartToken: snapshot.cartToken });
   return linked ? "stored as completed, order linked" : "stored as completed";

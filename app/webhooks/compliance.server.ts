@@ -5,6 +5,8 @@ import { eraseCustomerFromDataRequests, recordDataRequest } from "~/models/data-
 import { eraseCustomerFromOrders } from "~/models/order.server";
 import { deleteSessions } from "~/models/session.server";
 import { deleteShop, findShop } from "~/models/shop.server";
+import { eraseSurveyComments } from "~/models/survey-answer.server";
+import { eraseCustomerFromDeliveries } from "~/outbound/deliveries.server";
 import { deleteReceipts } from "~/models/webhook-receipt.server";
 import { stopEnrollment } from "~/recovery/stop-enrollment.server";
 import { customersDataRequestPayload, customersRedactPayload, shopRedactPayload } from "./payloads/compliance";
@@ -39,6 +41,8 @@ export const customersRedact: WebhookHandler<z.output<typeof customersRedactPayl
     for (const enrollment of await activeEnrollmentsForCheckouts(tx, shop, checkoutIds)) {
       await stopEnrollment(tx, shop, enrollment, "redacted", now);
     }
+    await eraseSurveyComments(tx, shop, checkoutIds);
+    await eraseCustomerFromDeliveries(tx, shop, checkoutIds, now);
     const checkouts = await eraseCustomerFromCheckouts(tx, shop, payload.customer, now);
     const orders = await eraseCustomerFromOrders(tx, shop, payload.customer, payload.orders_to_redact);
     await eraseCustomerFromDataRequests(tx, shop, payload.customer);

@@ -2,6 +2,7 @@ import type { Db } from "~/db/client.server";
 import { findCheckout, findCheckoutForOrder, markCheckoutPurchased } from "~/models/checkout.server";
 import { createOrder, orderExists, type OrderRecord } from "~/models/order.server";
 import { findInstalledShop } from "~/models/shop.server";
+import { announceRecovery } from "~/recovery/checkout-events.server";
 import { applyPurchase } from "~/recovery/purchase.server";
 import { orderPayload } from "./payloads/order";
 import type { Delivery, WebhookHandler } from "./webhook-handler";
@@ -19,7 +20,9 @@ async function ingestOrder(tx: Db, { shop, payload: order }: Delivery<OrderRecor
 
   const link = await findCheckoutForOrder(tx, shop, order);
   const orderId = await createOrder(tx, shop, order, link);
-  if (link) await markCheckoutPurchased(tx, shop, link.id, order.shopifyCreatedAt);
+  if (link && (await markCheckoutPurchased(tx, shop, link.id, order.shopifyCreatedAt)) === "recovered") {
+    await announceRecovery(tx, shop, link.id, order.shopifyCreatedAt);
+  }
   const checkout = link && (await findCheckout(tx, shop, link.id));
   const attribution = await applyPurchase(tx, shop, { orderId, order, checkout, attributionDays: installed.attributionDays });
   const linked = link ? `linked by ${link.linkedBy}` : "without a checkout";

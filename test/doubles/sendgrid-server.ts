@@ -65,13 +65,20 @@ const LOOKS_LIKE_ADDRESS = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * A local stand-in for SendGrid v3 `POST /v3/mail/send`: bearer-key auth, SendGrid's validation errors,
  * 202 with an empty body and X-Message-Id, plus scripted failures (rate limits, outages, stalls).
  */
-export async function startSendgridServer({ apiKey = "SG.test-key" }: { apiKey?: string } = {}): Promise<SendgridServer> {
+export async function startSendgridServer({
+  apiKey = "SG.test-key",
+  onMessage,
+}: {
+  apiKey?: string;
+  /** Called with every accepted message, e.g. to keep it on disk (the demo does). */
+  onMessage?: (message: ReceivedMessage) => void | Promise<void>;
+} = {}): Promise<SendgridServer> {
   const messages: ReceivedMessage[] = [];
   const scripted: ScriptedResponse[] = [];
   const stalled = new Set<ServerResponse>();
   let requestCount = 0;
 
-  const server = await startLocalServer((request, rawBody, response) => {
+  const server = await startLocalServer(async (request, rawBody, response) => {
     requestCount++;
     const condition = scripted.shift();
     if (condition?.kind === "hang") {
@@ -95,7 +102,9 @@ export async function startSendgridServer({ apiKey = "SG.test-key" }: { apiKey?:
     if (errors.length > 0) return badRequest(response, errors);
 
     const messageId = randomBytes(16).toString("base64url").slice(0, 22);
-    messages.push({ body, headers: request.headers, messageId });
+    const message = { body, headers: request.headers, messageId };
+    messages.push(message);
+    await onMessage?.(message);
     response.writeHead(202, { "X-Message-Id": messageId }).end();
   });
 

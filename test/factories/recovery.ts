@@ -60,6 +60,7 @@ export function createTemplate(overrides: { name?: string; subject?: string; htm
 export interface StepSpec {
   delayMinutes: number;
   templateId?: number | null;
+  destinationId?: number | null;
   channel?: string;
   minCartValueMinor?: bigint | null;
   skipIfClicked?: boolean;

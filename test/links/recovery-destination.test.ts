@@ -60,4 +60,25 @@ describe("where a recovery click goes", () => {
   it("falls back to the storefront when there is neither a recovery URL nor a restorable line", () => {
     expect(recoveryDestination(source({ recoveryUrl: null, lineItems: [line(null, 1)] }))).toBe(`https://${SHOP}/?${UTM}&utm_content=step-2`);
   });
+
+  it("adds the message's discount code as Shopify's discount parameter, keeping the UTM parameters", () => {
+    const discountCode = "COMEBACK-7QK2MX9D";
+
+    expect(Object.fromEntries(new URL(recoveryDestination(source({ discountCode }))).searchParams)).toEqual({
+      key: "abc123",
+      utm_source: "comeback",
+      utm_medium: "email",
+      utm_campaign: "abandoned_checkout",
+      utm_content: "step-2",
+      discount: discountCode,
+    });
+    expect(recoveryDestination(source({ recoveryUrl: null, discountCode }))).toBe(
+      `https://${SHOP}/cart/45902754185506:1,45902754218274:2?${UTM}&utm_content=step-2&discount=${discountCode}`,
+    );
+    expect(recoveryDestination(source({ recoveryUrl: null, lineItems: [], discountCode }))).toBe(`https://${SHOP}/?${UTM}&utm_content=step-2&discount=${discountCode}`);
+  });
+
+  it("adds no discount parameter without a code", () => {
+    expect(new URL(recoveryDestination(source({ discountCode: null }))).searchParams.has("discount")).toBe(false);
+  });
 });

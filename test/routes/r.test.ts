@@ -4,6 +4,7 @@ import { config } from "~/config.server";
 import { db } from "~/db/client.server";
 import { signLinkToken } from "~/links/link-token.server";
 import { loader } from "~/routes/r.$token";
+import { discountCodeName } from "~/discounts/discount-code-name.server";
 import { createSentMessage } from "../factories/recovery";
 import { createShop } from "../factories/shop";
 import { resetDatabase } from "../support/database";
@@ -136,5 +137,54 @@ describe("GET /r/<token>", () => {
     expect(page).toContain("This link has expired");
     expect(page).toContain(`<a href="https://${TEST_SHOP}/">Visit Test Shop</a>`);
     expect(await clicksRecorded()).toEqual({ activities: 0, clickedRuns: 0 });
+  });
+
+  describe("a message that offered a discount code", () => {
+    const offerCode = async (stepRun: { id: number; enrollmentId: number }, checkoutId: number, overrides: { status?: string; endsAt?: Date } = {}) => {
+      const code = discountCodeName(TEST_SHOP, stepRun.id);
+      await db.discountCode.create({
+        data: {
+          shop: TEST_SHOP,
+          stepRunId: stepRun.id,
+          enrollmentId: stepRun.enrollmentId,
+          checkoutId,
+          code,
+          shopifyDiscountId: "gid://shopify/DiscountCodeNode/1001",
+          kind: "percentage",
+          value: "15",
+          endsAt: new Date(Date.now() + DAY),
+          ...overrides,
+        },
+      });
+      return code;
+    };
+
+    it("sends the code along, so Shopify applies it at checkout", async () => {
+      const { checkout, stepRun } = await createSentMessage();
+      const code = await offerCode(stepRun, checkout.id);
+
+      const response = await follow(recoverToken(stepRun.id));
+
+      expect(response.headers.get("Location")).toBe(`${checkout.recoveryUrl}&${UTM}&discount=${code}`);
+    });
+
+    it("sends it along to a rebuilt cart too", async () => {
+      const { checkout, stepRun } = await createSentMessage({ checkout: { recoveryUrl: null } });
+      const code = await offerCode(stepRun, checkout.id);
+
+      const response = await follow(recoverToken(stepRun.id));
+
+      expect(response.headers.get("Location")).toBe(`https://${TEST_SHOP}/cart/45902754185506:1,45902754218274:2?${UTM}&discount=${code}`);
+    });
+
+    it("leaves out a code the shopper can no longer use", async () => {
+      const { checkout, stepRun } = await createSentMessage();
+      await offerCode(stepRun, checkout.id, { status: "redeemed" });
+      const expired = await createSentMessage({ checkout: { email: "bob@example.com" } });
+      await offerCode(expired.stepRun, expired.checkout.id, { endsAt: new Date(Date.now() - 1000) });
+
+      expect((await follow(recoverToken(stepRun.id))).headers.get("Location")).toBe(`${checkout.recoveryUrl}&${UTM}`);
+      expect((await follow(recoverToken(expired.stepRun.id))).headers.get("Location")).toBe(`${expired.checkout.recoveryUrl}&${UTM}`);
+    });
   });
 });

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import { deliverWebhook } from "../doubles/shopify-webhook";
 import { checkoutPayload, customersDataRequestPayload, customersRedactPayload, orderPayload } from "../factories/payloads";
+import { createSentMessage } from "../factories/recovery";
 import { createShop } from "../factories/shop";
 import { resetDatabase } from "../support/database";
 
@@ -33,6 +34,18 @@ describe("customers/redact webhook", () => {
     expect(ann.totalPrice).toBe("137.77");
     expect(await db.order.findFirstOrThrow()).toMatchObject({ email: null, customerId: null, phone: null, totalPrice: "128.23" });
     expect(await db.dataRequest.findFirstOrThrow()).toMatchObject({ email: null, customerId: null, phone: null, shopifyRequestId: "9999" });
+  });
+
+  it("erases the shopper's free-text survey comments, keeping the anonymous reason", async () => {
+    const ann = await db.checkout.findFirstOrThrow({ where: { email: "ann@example.com" } });
+    const { stepRun } = await createSentMessage({ checkout: { email: "someone@example.com" } });
+    await db.surveyAnswer.create({
+      data: { shop: TEST_SHOP, checkoutId: ann.id, stepRunId: stepRun.id, reason: "other", comment: "Call me on 555-0142", answeredAt: new Date() },
+    });
+
+    await deliverWebhook("customers/redact", customersRedactPayload());
+
+    expect(await db.surveyAnswer.findFirstOrThrow()).toMatchObject({ reason: "other", comment: null });
   });
 
   it("leaves other shoppers untouched", async () => {

@@ -6,8 +6,12 @@ const clear: StepSituation = {
   enrollmentEnded: null,
   purchased: false,
   checkoutStatus: "abandoned",
+  holdout: false,
   channel: "email",
   email: "ann@example.com",
+  destination: null,
+  phone: null,
+  smsConsented: false,
   suppression: null,
   consentRequired: true,
   consented: true,
@@ -50,13 +54,37 @@ describe("decideStep", () => {
     expect(decide({ templateAvailable: false })).toEqual({ kind: "skip", reason: "template_missing" });
     expect(decide({ cartBelowMinimum: true })).toEqual({ kind: "skip", reason: "below_min_cart_value" });
     expect(decide({ previousClicked: true })).toEqual({ kind: "skip", reason: "previous_clicked" });
-    expect(decide({ channel: "webhook" })).toEqual({ kind: "skip", reason: "channel_unavailable" });
+    expect(decide({ channel: "fax" })).toEqual({ kind: "skip", reason: "channel_unavailable" });
+  });
+
+  it("skips every step of a holdout shopper, yet still stops on a purchase", () => {
+    expect(decide({ holdout: true })).toEqual({ kind: "skip", reason: "holdout" });
+    expect(decide({ holdout: true, purchased: true })).toEqual({ kind: "stop", reason: "purchased" });
+  });
+
+  it("sends a webhook step without looking at email consent or suppression", () => {
+    const webhook = { channel: "webhook", destination: { needsPhone: false, needsSmsConsent: false }, email: null, consented: false, suppression: "unsubscribed" as const };
+    expect(decide(webhook)).toEqual({ kind: "send" });
+  });
+
+  it("skips a webhook step whose destination is gone, or that needs a phone and SMS consent the shopper lacks", () => {
+    const sms = { channel: "webhook", destination: { needsPhone: true, needsSmsConsent: true } };
+    expect(decide({ channel: "webhook", destination: null })).toEqual({ kind: "skip", reason: "destination_missing" });
+    expect(decide({ ...sms, phone: null, smsConsented: true })).toEqual({ kind: "skip", reason: "no_phone" });
+    expect(decide({ ...sms, phone: "+15025550142", smsConsented: false })).toEqual({ kind: "skip", reason: "no_sms_consent" });
+    expect(decide({ ...sms, phone: "+15025550142", smsConsented: true })).toEqual({ kind: "send" });
   });
 
   it("defers to the later of quiet hours and the frequency cap", () => {
     expect(decide({ quietUntil: later })).toEqual({ kind: "defer", reason: "quiet_hours", until: later });
     expect(decide({ cappedUntil: later })).toEqual({ kind: "defer", reason: "frequency_cap", until: later });
     expect(decide({ quietUntil: later, cappedUntil: evenLater })).toEqual({ kind: "defer", reason: "frequency_cap", until: evenLater });
+  });
+
+  it("holds a webhook step for quiet hours but not for the email frequency cap", () => {
+    const webhook = { channel: "webhook", destination: { needsPhone: false, needsSmsConsent: false } };
+    expect(decide({ ...webhook, cappedUntil: later })).toEqual({ kind: "send" });
+    expect(decide({ ...webhook, quietUntil: later })).toEqual({ kind: "defer", reason: "quiet_hours", until: later });
   });
 
   it("never defers a step it would stop or skip anyway", () => {

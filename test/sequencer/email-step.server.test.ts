@@ -118,3 +118,30 @@ describe("sending a step through SendGrid", () => {
     expect(await firstRun()).toMatchObject({ status: "failed", reason: "no_sender_address" });
   });
 });
+
+describe("A/B tested steps", () => {
+  it("send each enrollment its variant's subject and template, and record which one went out", async () => {
+    await createShop({ quietHoursStartMinute: null, quietHoursEndMinute: null });
+    const control = await createTemplate({ subject: "Control subject" });
+    const challenger = await createTemplate({ subject: "Challenger template subject", html: '<p>B body</p><a href="{{ unsubscribe_url }}">u</a>' });
+    const sequence = await createSequence([{ delayMinutes: FIRST_DUE, templateId: control.id }]);
+    const step = sequence.versions[0]!.steps[0]!;
+    const [a, b] = await Promise.all([
+      db.stepVariant.create({ data: { stepId: step.id, label: "A", weight: 1, subject: "Subject A for {{ customer.first_name }}" } }),
+      db.stepVariant.create({ data: { stepId: step.id, label: "B", weight: 1, templateId: challenger.id } }),
+    ]);
+    for (let shopper = 0; shopper < 12; shopper++) {
+      await deliverWebhook("checkouts/create", checkoutPayload({ token: `t${shopper}`, cart_token: `c${shopper}`, email: `s${shopper}@example.com`, customer: null }));
+    }
+    await tickAt(world.services, minutes(1));
+    await tickAt(world.services, minutes(FIRST_DUE + 1));
+
+    const runs = await db.stepRun.findMany({ select: { id: true, variantId: true } });
+    expect(new Set(runs.map((run) => run.variantId))).toEqual(new Set([a.id, b.id]));
+    for (const message of world.sendgrid.messages) {
+      const run = runs.find((candidate) => String(candidate.id) === message.body.custom_args?.step_run_id)!;
+      if (run.variantId === a.id) expect(message.body.subject).toBe("Subject A for Ann");
+      else expect(message.body.content?.find((part) => part.type === "text/html")?.value).toContain("B body");
+    }
+  });
+});

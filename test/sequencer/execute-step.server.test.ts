@@ -194,6 +194,27 @@ describe("a step is skipped, and the sequence goes on", () => {
   });
 });
 
+describe("the holdout group", () => {
+  it("is enrolled and scheduled like everyone else, but every step is skipped", async () => {
+    const { checkoutId } = await enrolledShopper({ shop: { holdoutPercent: 100 } });
+    await tickAt(world.services, minutesAfterAbandonment(HOUR + 1));
+    await tickAt(world.services, minutesAfterAbandonment(2 * HOUR + 1));
+
+    expect(world.sendgrid.messages).toHaveLength(0);
+    expect(await enrollment()).toMatchObject({ holdout: true, status: "completed" });
+    expect(await runs()).toEqual([
+      { position: 1, status: "skipped", reason: "holdout" },
+      { position: 2, status: "skipped", reason: "holdout" },
+    ]);
+    expect(await activityKinds(checkoutId)).toContain("step_skipped:holdout");
+  });
+
+  it("leaves everyone treated when the shop runs no holdout", async () => {
+    await enrolledShopper({ shop: { holdoutPercent: 0 } });
+    expect(await enrollment()).toMatchObject({ holdout: false });
+  });
+});
+
 describe("a step waits", () => {
   it("for the frequency cap: one email per address per 16 hours, deferred rather than dropped", async () => {
     const { checkoutId } = await enrolledShopper();

@@ -40,7 +40,7 @@ describe("a worker that died holding a step run", () => {
 
   it("mid-send, when SendGrid reports the message: it is marked sent and never sent again", async () => {
     const { stepRun, claim } = await claimedByDeadWorker();
-    await markSendStarted(db, claim, { checkoutId: stepRun.checkoutId!, recipientHash: "hash", locale: "en" }, DUE);
+    await markSendStarted(db, claim, { checkoutId: stepRun.checkoutId!, recipientHash: "hash", locale: "en", variantId: null }, DUE);
     await world.services.email.send({
       to: { email: "ann@example.com" },
       from: { email: SENDER },
@@ -67,7 +67,7 @@ describe("a worker that died holding a step run", () => {
 
   it("mid-send, with no sign from SendGrid: it fails as outcome unknown rather than risk a duplicate", async () => {
     const { stepRun, claim } = await claimedByDeadWorker();
-    await markSendStarted(db, claim, { checkoutId: stepRun.checkoutId!, recipientHash: "hash", locale: "en" }, DUE);
+    await markSendStarted(db, claim, { checkoutId: stepRun.checkoutId!, recipientHash: "hash", locale: "en", variantId: null }, DUE);
 
     await tickAt(world.services, after(LEASE_MS));
     await tickAt(world.services, after(RECONCILE_GRACE_MS));

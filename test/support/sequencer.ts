@@ -3,7 +3,9 @@ import { afterAll, beforeAll, beforeEach } from "vitest";
 import { db } from "~/db/client.server";
 import { createSendgridSender } from "~/email/sendgrid-sender.server";
 import { ensureDefaultSequence } from "~/recovery/default-sequence.server";
+import { createOutboundHttp } from "~/outbound/outbound-http.server";
 import { runDueSteps } from "~/sequencer/run-due-steps.server";
+import { adminForShop } from "~/shopify-admin/admin-for-shop.server";
 import type { SequencerServices } from "~/sequencer/sequencer-services";
 import { startSendgridServer, type SendgridServer } from "../doubles/sendgrid-server";
 import { createShop } from "../factories/shop";
@@ -24,6 +26,9 @@ async function startSequencer({ timeoutMs = 10_000 }: { timeoutMs?: number } = {
   const services: SequencerServices = {
     db,
     email: createSendgridSender({ apiKey: sendgrid.apiKey, apiUrl: sendgrid.apiUrl, timeoutMs }),
+    adminFor: adminForShop,
+    // Receivers in tests listen on loopback, which production refuses.
+    webhookHttp: createOutboundHttp({ allowPrivateNetworks: true, allowedAddresses: [] }),
     defaultSender: { email: SENDER, name: null },
     workerId: "test-worker",
     random: () => 1,

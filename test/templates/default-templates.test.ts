@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CartLine } from "~/checkouts/cart-line";
+import { SURVEY_REASONS } from "~/recovery/survey-reasons";
 import { buildTemplateContext } from "~/templates/context";
 import { DEFAULT_TEMPLATES, type DefaultLocale } from "~/templates/default-templates";
 import { renderEmail } from "~/templates/render";
@@ -89,12 +90,20 @@ describe("DEFAULT_TEMPLATES", () => {
     expect(dollars.html).not.toContain("US$");
   });
 
-  it.each(LOCALES)("last call (%s) asks the shopper to reply with why they did not buy, with a few example reasons", async (locale) => {
-    const { html, text } = await renderEmail(source("last_call", locale), buildSampleContext());
-    const reasons = html.match(/<li[ >]/g) ?? [];
-    expect(reasons.length).toBeGreaterThanOrEqual(3);
-    expect(reasons.length).toBeLessThanOrEqual(4);
-    expect(text).toContain(locale === "en" ? "reply to this email" : "이 메일에 짧게 답장해");
+  it.each(LOCALES)("last call (%s) offers the five survey answers as one-click links, in the survey's order", async (locale) => {
+    const context = buildSampleContext();
+    const { html, text } = await renderEmail(source("last_call", locale), context);
+    const answers = [...html.matchAll(/<li[^>]*><a href="([^"]+)"[^>]*>([^<]+)<\/a><\/li>/g)];
+    expect(answers.map(([, href]) => href)).toEqual(SURVEY_REASONS.map((reason) => context.survey[reason]));
+    for (const [, , label] of answers) expect(label).toMatch(locale === "en" ? /^[A-Z]/ : HANGUL);
+    for (const reason of SURVEY_REASONS) expect(text).toContain(context.survey[reason]);
+    expect(text).not.toContain(locale === "en" ? "reply to this email" : "답장해");
+  });
+
+  it.each(DEFAULT_TEMPLATES.filter(({ key }) => key !== "last_call"))("$key carries no survey", async ({ contents }) => {
+    for (const locale of LOCALES) {
+      expect((await renderEmail(contents[locale], buildSampleContext())).html).not.toContain("/s/sample-survey-token");
+    }
   });
 
   it("escapes a hostile product title", async () => {

@@ -178,6 +178,7 @@ ALTER TABLE "new_Enrollment" RENAME TO "Enrollment";
 CREATE UNIQUE INDEX "Enrollment_activeShopperKey_key" ON "Enrollment"("activeShopperKey");
 CREATE INDEX "Enrollment_shop_status_idx" ON "Enrollment"("shop", "status");
 CREATE INDEX "Enrollment_shop_shopperKey_idx" ON "Enrollment"("shop", "shopperKey");
+CREATE INDEX "Enrollment_shop_abandonedAt_idx" ON "Enrollment"("shop", "abandonedAt");
 CREATE INDEX "Enrollment_checkoutId_idx" ON "Enrollment"("checkoutId");
 CREATE TABLE "new_StepRun" (
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
@@ -216,6 +217,7 @@ CREATE TABLE "new_StepRun" (
 INSERT INTO "new_StepRun" ("attempts", "bouncedAt", "channel", "checkoutId", "createdAt", "deliveredAt", "dueAt", "enrollmentId", "error", "firstClickedAt", "firstOpenedAt", "id", "lastClickedAt", "leaseExpiresAt", "leaseOwner", "locale", "position", "providerMessageId", "reason", "recipientHash", "scheduledAt", "sendStartedAt", "sentAt", "shop", "status", "stepId", "updatedAt") SELECT "attempts", "bouncedAt", "channel", "checkoutId", "createdAt", "deliveredAt", "dueAt", "enrollmentId", "error", "firstClickedAt", "firstOpenedAt", "id", "lastClickedAt", "leaseExpiresAt", "leaseOwner", "locale", "position", "providerMessageId", "reason", "recipientHash", "scheduledAt", "sendStartedAt", "sentAt", "shop", "status", "stepId", "updatedAt" FROM "StepRun";
 DROP TABLE "StepRun";
 ALTER TABLE "new_StepRun" RENAME TO "StepRun";
+CREATE INDEX "StepRun_stepId_status_idx" ON "StepRun"("stepId", "status");
 CREATE INDEX "StepRun_status_dueAt_idx" ON "StepRun"("status", "dueAt");
 CREATE INDEX "StepRun_status_leaseExpiresAt_idx" ON "StepRun"("status", "leaseExpiresAt");
 CREATE INDEX "StepRun_shop_recipientHash_sentAt_idx" ON "StepRun"("shop", "recipientHash", "sentAt");
@@ -274,4 +276,7 @@ CREATE INDEX "SurveyAnswer_shop_answeredAt_idx" ON "SurveyAnswer"("shop", "answe
 
 -- CreateIndex
 CREATE INDEX "SurveyAnswer_shop_checkoutId_idx" ON "SurveyAnswer"("shop", "checkoutId");
+
+-- CreateIndex
+CREATE INDEX "Order_shop_attribution_attributedStepRunId_idx" ON "Order"("shop", "attribution", "attributedStepRunId");
 
