@@ -4,9 +4,11 @@ export interface StepDefinition {
   delayMinutes: number;
   channel: "email" | "webhook";
   templateId: number | null;
+  destinationId?: number | null;
   minCartValueMinor?: bigint | null;
   skipIfClicked?: boolean;
   enabled?: boolean;
+  discount?: { kind: "percentage" | "fixed_amount"; value: string; minSubtotal: string | null; expiryHours: number } | null;
 }
 
 const withSteps = { steps: { orderBy: { position: "asc" as const } } };
@@ -58,9 +60,14 @@ function stepRows(steps: StepDefinition[]) {
     delayMinutes: step.delayMinutes,
     channel: step.channel,
     templateId: step.templateId,
+    destinationId: step.destinationId ?? null,
     minCartValueMinor: step.minCartValueMinor ?? null,
     skipIfClicked: step.skipIfClicked ?? false,
     enabled: step.enabled ?? true,
+    discountKind: step.discount?.kind ?? null,
+    discountValue: step.discount?.value ?? null,
+    discountMinSubtotal: step.discount?.minSubtotal ?? null,
+    discountExpiryHours: step.discount?.expiryHours ?? null,
   }));
 }
 

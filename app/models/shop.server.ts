@@ -1,3 +1,4 @@
+import type { Prisma } from "@prisma/client";
 import type { Db } from "~/db/client.server";
 import type { ShopProfile } from "~/shopify-admin/shopify-admin";
 
@@ -30,4 +31,26 @@ export async function markShopUninstalled(db: Db, domain: string, now = new Date
 export async function deleteShop(db: Db, domain: string): Promise<boolean> {
   const { count } = await db.shop.deleteMany({ where: { domain } });
   return count > 0;
+}
+
+export type ShopSettings = Partial<
+  Pick<
+    Prisma.ShopUpdateInput,
+    | "abandonmentMinutes"
+    | "requireMarketingConsent"
+    | "frequencyCapHours"
+    | "quietHoursStartMinute"
+    | "quietHoursEndMinute"
+    | "senderName"
+    | "senderEmail"
+    | "replyToEmail"
+    | "locale"
+    | "attributionDays"
+    | "highValueThresholdMinor"
+    | "holdoutPercent"
+  >
+>;
+
+export function updateShopSettings(db: Db, domain: string, settings: ShopSettings) {
+  return db.shop.update({ where: { domain }, data: settings });
 }

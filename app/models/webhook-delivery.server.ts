@@ -195,3 +195,9 @@ export async function abandonShopDeliveries(db: Db, shop: string, why: string, n
   });
   return count;
 }
+
+/** How many of the shop's deliveries (test sends aside) are in each status. */
+export async function countDeliveriesByStatus(db: Db, shop: string): Promise<Record<string, number>> {
+  const groups = await db.webhookDelivery.groupBy({ by: ["status"], where: { shop, event: { not: "test" } }, _count: { _all: true } });
+  return Object.fromEntries(groups.map((group) => [group.status, group._count._all]));
+}

@@ -122,6 +122,23 @@ describe("the production build", () => {
     expect(await db.stepRun.count({ where: { status: "sent" } })).toBe(40);
   });
 
+  it("runs the demo end to end: a recovery report whose figures match what it played, with no duplicates", async () => {
+    const { stdout } = await run(bin("tsx"), ["scripts/demo/run-demo.ts", "--shoppers", "40", "--json"], { env: { ...process.env, NODE_ENV: "production" } });
+    const report = JSON.parse(stdout.trim().split("\n").at(-1)!) as {
+      checks: Record<string, boolean>;
+      recovery: { abandoned: number; emailed: number; clicked: number; recovered: { orders: number; revenueMinor: string } };
+      played: { emailsSentTwice: number; duplicateDeliveries: number; redeliveries: number };
+      deliveries: Record<string, number>;
+    };
+
+    expect(report.checks).toEqual({ noDuplicateEmails: true, noDuplicateDeliveries: true, recoveredAsPlayed: true, boughtAfterEmailAsPlayed: true });
+    expect(report.recovery.abandoned).toBeGreaterThan(0);
+    expect(report.recovery.emailed).toBeGreaterThan(report.recovery.clicked);
+    expect(report.recovery.recovered.orders).toBeGreaterThan(0);
+    expect(BigInt(report.recovery.recovered.revenueMinor)).toBeGreaterThan(0n);
+    expect(report.deliveries.delivered).toBeGreaterThan(0);
+  }, 120_000);
+
   it("shuts down cleanly on SIGTERM, its sequencer schedule included", async () => {
     const server = (await startServer({ SEQUENCER_SCHEDULE: "* * * * *" })).process;
     const exited = new Promise((resolve) => server.once("exit", resolve));
