@@ -1,4 +1,5 @@
 import { storedCartLines, type CartLine } from "~/checkouts/cart-line";
+import { readerLocale } from "~/lib/locale";
 import { formatMoney, fromMinorUnits, toMinorUnits } from "~/lib/money";
 import { hasEmailMarketingConsent } from "~/recovery/consent";
 import type { OfferedDiscount } from "~/templates/context";
@@ -98,7 +99,7 @@ export interface PayloadContextInput {
 const NO_DISCOUNT = { code: "", kind: "", value: "", value_formatted: "", ends_at: "" };
 
 export function buildPayloadContext({ event, occurredAt, shop, checkout, recoveryUrl, stepNumber, discount }: PayloadContextInput): PayloadContext {
-  const locale = [checkout.locale, shop.locale].find(isWellFormedLocale) ?? "en";
+  const locale = readerLocale(checkout.locale, shop.locale);
   const money = (amount: string) => formatMoney(amount, checkout.currency, locale);
   const line = (item: CartLine): PayloadLine => {
     const lineTotal = item.linePrice ?? fromMinorUnits(toMinorUnits(item.price, checkout.currency) * BigInt(item.quantity), checkout.currency);
@@ -164,13 +165,3 @@ function pathAfterHost(address: string | null): string {
   return url ? `${url.pathname}${url.search}`.replace(/^\//, "") : "";
 }
 
-// Shopify passes customer_locale through as the storefront sent it; Intl throws on a malformed tag.
-function isWellFormedLocale(locale: string | null): locale is string {
-  if (!locale) return false;
-  try {
-    Intl.getCanonicalLocales(locale);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -3,7 +3,7 @@ import { isbot } from "isbot";
 import { db } from "~/db/client.server";
 import { linkNotFoundPage, linkPageResponse, visitShopLink } from "~/links/link-page";
 import { answerSurvey, commentOnSurvey, type SurveyOutcome } from "~/survey/answer-survey.server";
-import { surveyPageResponse } from "~/survey/survey-page";
+import { MAX_COMMENT_LENGTH } from "~/survey/survey-comment";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const reason = new URL(request.url).searchParams.get("reason") ?? "";
@@ -22,14 +22,16 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
 function respond(outcome: SurveyOutcome): Response {
   switch (outcome.status) {
     case "answered":
-      return surveyPageResponse({
+      return linkPageResponse(200, {
         heading: "Thanks for letting us know",
         message: `Your answer helps ${outcome.shop.name} do better.`,
-        ...(outcome.reason === "other" && { comment: { label: `Anything you’d like to tell ${outcome.shop.name}?`, button: "Send" } }),
+        ...(outcome.reason === "other" && {
+          comment: { label: `Anything you’d like to tell ${outcome.shop.name}?`, button: "Send", maxLength: MAX_COMMENT_LENGTH },
+        }),
         link: visitShopLink(outcome.shop),
       });
     case "commented":
-      return surveyPageResponse({
+      return linkPageResponse(200, {
         heading: "Thank you",
         message: `${outcome.shop.name} will read what you wrote.`,
         link: visitShopLink(outcome.shop),

@@ -1,4 +1,5 @@
 import type { CartLine } from "~/checkouts/cart-line";
+import { readerLocale } from "~/lib/locale";
 import { formatMoney, toMinorUnits } from "~/lib/money";
 import { SURVEY_REASONS, type SurveyReason } from "~/recovery/survey-reasons";
 import type { TemplateContext, TemplateLine } from "~/templates/template-context";
@@ -32,7 +33,7 @@ const NO_DISCOUNT = { code: "", value: "", ends_at: "" };
 
 /** The variables one recovery message sees: prices in the checkout's currency, formatted for its reader. */
 export function buildTemplateContext({ shop, checkout, links, stepNumber, discount }: TemplateContextInput): TemplateContext {
-  const locale = [checkout.locale, shop.locale].find(isWellFormedLocale) ?? "en";
+  const locale = readerLocale(checkout.locale, shop.locale);
   const money = (amount: string | bigint) => formatMoney(amount, checkout.currency, locale);
   const line = (item: CartLine): TemplateLine => ({
     title: item.title,
@@ -95,13 +96,3 @@ function language(locale: string): string {
   return locale.toLowerCase().split(/[-_]/)[0] ?? "";
 }
 
-// Shopify passes customer_locale through as the storefront sent it; Intl throws on a malformed tag.
-function isWellFormedLocale(locale: string | null): locale is string {
-  if (!locale) return false;
-  try {
-    Intl.getCanonicalLocales(locale);
-    return true;
-  } catch {
-    return false;
-  }
-}
