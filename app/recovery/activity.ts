@@ -1,5 +1,6 @@
 /** What can happen to a checkout and its messages; every entry of the timeline is one of these. */
 export type ActivityKind =
+  | "webhook_received"
   | "abandoned"
   | "enrolled"
   | "joined_enrollment"

@@ -1,4 +1,5 @@
 import type { Db } from "~/db/client.server";
+import { recordActivity } from "~/models/activity.server";
 import { markCheckoutPurchased, saveCheckoutSnapshot, type CheckoutSnapshot } from "~/models/checkout.server";
 import { linkWaitingOrders } from "~/models/order.server";
 import { findInstalledShop } from "~/models/shop.server";
@@ -18,10 +19,18 @@ export const checkoutsUpdate: WebhookHandler<CheckoutSnapshot> = {
   apply: ingestCheckout,
 };
 
-async function ingestCheckout(tx: Db, { shop, payload: snapshot }: Delivery<CheckoutSnapshot>): Promise<string> {
+async function ingestCheckout(tx: Db, { shop, topic, webhookId, payload: snapshot }: Delivery<CheckoutSnapshot>): Promise<string> {
   const installed = await findInstalledShop(tx, shop);
   if (!installed) return "ignored: shop not installed";
   const saved = await saveCheckoutSnapshot(tx, shop, snapshot, installed);
+  // Timed by Shopify's updated_at, so the timeline reads in the order things happened at checkout.
+  await recordActivity(tx, shop, {
+    kind: "webhook_received",
+    reason: saved.applied ? null : "older_than_stored",
+    checkoutId: saved.id,
+    at: snapshot.shopifyUpdatedAt,
+    detail: { topic, webhookId },
+  });
   if (!saved.applied) return "ignored: older than the stored checkout";
   if (!snapshot.completedAt) return "stored";
 

@@ -1,4 +1,5 @@
 import type { Db } from "~/db/client.server";
+import { recordActivity } from "~/models/activity.server";
 import { findCheckout, findCheckoutForOrder, markCheckoutPurchased } from "~/models/checkout.server";
 import { createOrder, orderExists, type OrderRecord } from "~/models/order.server";
 import { findInstalledShop } from "~/models/shop.server";
@@ -13,13 +14,21 @@ export const ordersCreate: WebhookHandler<OrderRecord> = {
   apply: ingestOrder,
 };
 
-async function ingestOrder(tx: Db, { shop, payload: order }: Delivery<OrderRecord>): Promise<string> {
+async function ingestOrder(tx: Db, { shop, topic, webhookId, payload: order }: Delivery<OrderRecord>): Promise<string> {
   const installed = await findInstalledShop(tx, shop);
   if (!installed) return "ignored: shop not installed";
   if (await orderExists(tx, shop, order.shopifyId)) return "ignored: order already stored";
 
   const link = await findCheckoutForOrder(tx, shop, order);
   const orderId = await createOrder(tx, shop, order, link);
+  if (link) {
+    await recordActivity(tx, shop, {
+      kind: "webhook_received",
+      checkoutId: link.id,
+      at: order.shopifyCreatedAt,
+      detail: { topic, webhookId, orderId, orderName: order.name, linkedBy: link.linkedBy },
+    });
+  }
   if (link && (await markCheckoutPurchased(tx, shop, link.id, order.shopifyCreatedAt)) === "recovered") {
     await announceRecovery(tx, shop, link.id, order.shopifyCreatedAt);
   }

@@ -13,7 +13,7 @@ import { createEventSigner, eventBody } from "../../test/doubles/sendgrid-events
 import { signedWebhookRequest } from "../../test/doubles/shopify-webhook";
 import { startWebhookReceiver, type WebhookReceiver } from "../../test/doubles/webhook-receiver";
 import { createActionQueue } from "./action-queue";
-import { applyMigrations, ensureBuild, freePort, startAppServer } from "./app-server";
+import { applyMigrations, ensureBuild, freePort, startAppServer } from "../app-server";
 import { createMailFolder } from "./mail-folder";
 import { seededRandom } from "./random";
 import { reactionsTo, type Reaction } from "./shopper-reactions";
@@ -69,7 +69,7 @@ Object.assign(process.env, {
 mkdirSync(runFolder, { recursive: true });
 log(`Comeback demo: ${options.shoppers} shoppers over ${DAYS} simulated days (working folder ${path.relative(process.cwd(), runFolder)})`);
 applyMigrations(process.env);
-ensureBuild(log);
+await ensureBuild(log);
 const app = await startAppServer(port, process.env);
 log(`App running at ${app.origin}`);
 

@@ -29,7 +29,7 @@ describe("installing from the Shopify admin", () => {
   it("exchanges the session token for an offline token and creates the shop with defaults and Shopify's profile", async () => {
     const result = await loadApp(await embeddedDocumentRequest("/app"));
 
-    expect(result).toEqual({ apiKey: API_KEY });
+    expect(result).toEqual({ apiKey: API_KEY, locale: "en" });
     expect(shopify.calls.map((call) => call.operation ?? call.path)).toEqual(["/admin/oauth/access_token", "ShopProfile"]);
     expect(await db.session.findUnique({ where: { id: `offline_${TEST_SHOP}` } })).toMatchObject({ isOnline: false });
     expect(await db.shop.findUniqueOrThrow({ where: { domain: TEST_SHOP } })).toMatchObject({
@@ -96,8 +96,17 @@ describe("installing from the Shopify admin", () => {
     await storeOfflineSession();
     const result = await loadApp(await embeddedDocumentRequest("/app"));
 
-    expect(result).toEqual({ apiKey: API_KEY });
+    expect(result).toEqual({ apiKey: API_KEY, locale: "en" });
     expect(shopify.calls).toEqual([]);
+  });
+
+  it("speaks the Shopify admin's language", async () => {
+    await createShop();
+    await storeOfflineSession();
+    const request = await embeddedDocumentRequest("/app");
+    const korean = new Request(`${request.url}&locale=ko-KR`, { headers: request.headers });
+
+    expect(await loadApp(korean)).toEqual({ apiKey: API_KEY, locale: "ko" });
   });
 
   it("refuses a session token signed with another secret, and installs nothing", async () => {

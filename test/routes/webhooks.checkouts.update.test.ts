@@ -84,3 +84,16 @@ describe("checkouts/update webhook", () => {
     expect(await storedCheckout()).toMatchObject({ status: "completed", completedAt: new Date(completedAt) });
   });
 });
+
+describe("the checkout's timeline", () => {
+  it("records every delivery with its topic and webhook id, and why a stale one changed nothing", async () => {
+    await deliverWebhook("checkouts/update", checkoutPayload({ updated_at: minutesAfterCheckoutCreated(9) }), { webhookId: "newer" });
+    await deliverWebhook("checkouts/update", checkoutPayload({ updated_at: minutesAfterCheckoutCreated(4) }), { webhookId: "older" });
+
+    const entries = await db.activity.findMany({ where: { kind: "webhook_received" }, orderBy: { at: "asc" } });
+    expect(entries.map((entry) => [entry.reason, (entry.detail as { webhookId: string }).webhookId])).toEqual([
+      ["older_than_stored", "older"],
+      [null, "newer"],
+    ]);
+  });
+});

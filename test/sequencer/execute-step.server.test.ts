@@ -61,7 +61,7 @@ describe("the send-time truth check stops the enrollment", () => {
     expect(world.sendgrid.messages).toHaveLength(0);
     expect(await enrollment()).toMatchObject({ status: "stopped", stopReason: "purchased" });
     expect(await runs()).toEqual([{ position: 1, status: "skipped", reason: "purchased" }]);
-    expect(await activityKinds(checkoutId)).toEqual(["abandoned", "enrolled", "enrollment_stopped:purchased", "step_skipped:purchased"]);
+    expect(await activityKinds(checkoutId)).toEqual(["webhook_received", "abandoned", "enrolled", "enrollment_stopped:purchased", "step_skipped:purchased"]);
   });
 
   it("but not for an order placed before the cart started", async () => {

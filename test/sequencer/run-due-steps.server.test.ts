@@ -48,10 +48,12 @@ describe("the default sequence, end to end", () => {
     expect(await db.enrollment.findFirstOrThrow()).toMatchObject({ status: "stopped", stopReason: "purchased" });
     expect(await db.order.findFirstOrThrow()).toMatchObject({ attribution: "after_email" });
     expect(await activityKinds((await storedCheckout()).id)).toEqual([
+      "webhook_received",
       "abandoned",
       "enrolled",
       "step_sent",
       "step_sent",
+      "webhook_received",
       "purchased",
       "enrollment_stopped:purchased",
     ]);

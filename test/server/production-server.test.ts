@@ -1,9 +1,9 @@
-import { execFile, spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
+import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
+import { ensureBuild, freePort, startAppServer } from "../../scripts/app-server";
 import { startSendgridServer, type SendgridServer } from "../doubles/sendgrid-server";
 import { signedWebhookRequest } from "../doubles/shopify-webhook";
 import { checkoutPayload } from "../factories/payloads";
@@ -16,63 +16,36 @@ const bin = (name: string) => path.resolve("node_modules/.bin", name);
 const CRON_SECRET = "production-test-tick-secret";
 
 let sendgrid: SendgridServer;
-const servers: { process: ChildProcess; origin: string }[] = [];
+const servers: { origin: string; stop: () => Promise<void> }[] = [];
 
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
-/** Starts the production build with remix-serve on this test file's database, and waits until it answers. */
+/** The production build under remix-serve, on this test file's database. */
 async function startServer(env: Record<string, string> = {}) {
   const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
-  const child = spawn(bin("remix-serve"), ["build/server/index.js"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      LOG_LEVEL: "warn",
-      CRON_SECRET,
-      SEQUENCER_SCHEDULE: "off",
-      SENDGRID_API_KEY: sendgrid.apiKey,
-      SENDGRID_API_URL: sendgrid.apiUrl,
-      EMAIL_FROM_ADDRESS: "hello@test-shop.example",
-      ...env,
-    },
-    stdio: ["ignore", "ignore", "inherit"],
+  const server = await startAppServer(port, {
+    ...process.env,
+    SHOPIFY_APP_URL: `http://127.0.0.1:${port}`,
+    LOG_LEVEL: "warn",
+    CRON_SECRET,
+    SEQUENCER_SCHEDULE: "off",
+    SENDGRID_API_KEY: sendgrid.apiKey,
+    SENDGRID_API_URL: sendgrid.apiUrl,
+    EMAIL_FROM_ADDRESS: "hello@test-shop.example",
+    ...env,
   });
-  const server = { process: child, origin };
   servers.push(server);
-  await waitForHealth(`${origin}/healthz`);
   return server;
-}
-
-async function waitForHealth(url: string, deadline = Date.now() + 30_000): Promise<Response> {
-  for (;;) {
-    try {
-      return await fetch(url);
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
 }
 
 const post = (origin: string, pathname: string, init: RequestInit = {}) => fetch(new URL(pathname, origin), { method: "POST", ...init });
 
 beforeAll(async () => {
-  await run(bin("remix"), ["vite:build"], { env: { ...process.env, NODE_ENV: "production" } });
+  await ensureBuild();
   sendgrid = await startSendgridServer();
   await startServer();
 });
 
 afterAll(async () => {
-  for (const server of servers) if (server.process.exitCode === null) server.process.kill("SIGKILL");
+  await Promise.all(servers.map((server) => server.stop()));
   await sendgrid.close();
 });
 
@@ -140,11 +113,9 @@ describe("the production build", () => {
   }, 120_000);
 
   it("shuts down cleanly on SIGTERM, its sequencer schedule included", async () => {
-    const server = (await startServer({ SEQUENCER_SCHEDULE: "* * * * *" })).process;
-    const exited = new Promise((resolve) => server.once("exit", resolve));
-    server.kill("SIGTERM");
+    const server = await startServer({ SEQUENCER_SCHEDULE: "* * * * *" });
 
-    await expect(Promise.race([exited.then(() => "exited"), new Promise((resolve) => setTimeout(resolve, 10_000, "still running"))])).resolves.toBe(
+    await expect(Promise.race([server.stop().then(() => "exited"), new Promise((resolve) => setTimeout(resolve, 10_000, "still running"))])).resolves.toBe(
       "exited",
     );
   });

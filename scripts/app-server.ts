@@ -1,10 +1,14 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 
+// Starting the production build for the demo and for the tests that need a real server.
+
 const bin = (name: string) => path.resolve("node_modules/.bin", name);
 const SERVER_BUILD = path.resolve("build/server/index.js");
+const BUILD_LOCK = path.resolve(".build-lock");
+const STALE_LOCK_MS = 5 * 60_000;
 
 export async function freePort(): Promise<number> {
   const probe = createServer();
@@ -21,11 +25,35 @@ function newestChange(folder: string): number {
   }, 0);
 }
 
-/** Builds the production bundle unless the one in build/ is newer than every source file. */
-export function ensureBuild(log: (line: string) => void): void {
-  if (existsSync(SERVER_BUILD) && statSync(SERVER_BUILD).mtimeMs > newestChange(path.resolve("app"))) return;
-  log("Building the app (remix vite:build)…");
-  execFileSync(bin("remix"), ["vite:build"], { env: { ...process.env, NODE_ENV: "production" }, stdio: "ignore" });
+function buildIsFresh(): boolean {
+  return existsSync(SERVER_BUILD) && statSync(SERVER_BUILD).mtimeMs > newestChange(path.resolve("app"));
+}
+
+/**
+ * Builds the production bundle unless the one in build/ is newer than every source file. Test files
+ * run in parallel, so one builds while the others wait on a lock directory (mkdir is atomic).
+ */
+export async function ensureBuild(log: (line: string) => void = () => {}): Promise<void> {
+  for (;;) {
+    if (buildIsFresh()) return;
+    try {
+      mkdirSync(BUILD_LOCK);
+    } catch {
+      // A lock left by a build that crashed is taken over after a while.
+      const lock = statSync(BUILD_LOCK, { throwIfNoEntry: false });
+      if (lock && Date.now() - lock.mtimeMs > STALE_LOCK_MS) rmSync(BUILD_LOCK, { recursive: true, force: true });
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      continue;
+    }
+    try {
+      if (buildIsFresh()) return;
+      log("Building the app (remix vite:build)…");
+      execFileSync(bin("remix"), ["vite:build"], { env: { ...process.env, NODE_ENV: "production" }, stdio: "ignore" });
+      return;
+    } finally {
+      rmSync(BUILD_LOCK, { recursive: true, force: true });
+    }
+  }
 }
 
 export function applyMigrations(env: NodeJS.ProcessEnv): void {

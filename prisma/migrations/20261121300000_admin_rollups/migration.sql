@@ -1,0 +1,26 @@
+-- AlterTable
+ALTER TABLE "Shop" ADD COLUMN "bannerText" TEXT;
+
+-- CreateTable
+CREATE TABLE "DailyStat" (
+    "shop" TEXT NOT NULL,
+    "day" TEXT NOT NULL,
+    "position" INTEGER NOT NULL DEFAULT 0,
+    "variantId" INTEGER NOT NULL DEFAULT 0,
+    "abandoned" INTEGER NOT NULL DEFAULT 0,
+    "abandonedValueMinor" BIGINT NOT NULL DEFAULT 0,
+    "enrolled" INTEGER NOT NULL DEFAULT 0,
+    "heldOut" INTEGER NOT NULL DEFAULT 0,
+    "emailed" INTEGER NOT NULL DEFAULT 0,
+    "delivered" INTEGER NOT NULL DEFAULT 0,
+    "opened" INTEGER NOT NULL DEFAULT 0,
+    "clicked" INTEGER NOT NULL DEFAULT 0,
+    "recoveredOrders" INTEGER NOT NULL DEFAULT 0,
+    "recoveredRevenueMinor" BIGINT NOT NULL DEFAULT 0,
+    "afterEmailOrders" INTEGER NOT NULL DEFAULT 0,
+    "afterEmailRevenueMinor" BIGINT NOT NULL DEFAULT 0,
+
+    PRIMARY KEY ("shop", "day", "position", "variantId"),
+    CONSTRAINT "DailyStat_shop_fkey" FOREIGN KEY ("shop") REFERENCES "Shop" ("domain") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
