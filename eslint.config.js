@@ -15,6 +15,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ["test/browser/**/*.js"],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     files: ["app/**/*.tsx"],
     plugins: { "react-hooks": reactHooks },
     languageOptions: { globals: { ...globals.browser } },
