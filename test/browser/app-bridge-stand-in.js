@@ -28,10 +28,38 @@
     saveBar: { show: async () => {}, hide: async () => {}, toggle: async () => {}, leaveConfirmation: async () => {} },
   };
 
-  // App Bridge lifts the navigation menu out of the app's frame into the admin's own.
-  customElements.define("ui-nav-menu", class extends HTMLElement {
+  // App Bridge lifts the navigation menu and the title bar out of the app's frame into the admin's own.
+  for (const name of ["ui-nav-menu", "ui-title-bar"]) {
+    customElements.define(name, class extends HTMLElement {
+      connectedCallback() {
+        this.hidden = true;
+      }
+    });
+  }
+
+  // The contextual save bar: App Bridge shows its buttons in the admin's top bar; here they show in
+  // place while it is open, so tests can press them.
+  customElements.define("ui-save-bar", class extends HTMLElement {
     connectedCallback() {
       this.hidden = true;
+      this.setAttribute("role", "region");
+      this.setAttribute("aria-label", "Unsaved changes");
+    }
+    show() {
+      this.hidden = false;
+      this.dispatchEvent(new Event("show"));
+      return Promise.resolve();
+    }
+    hide() {
+      this.hidden = true;
+      this.dispatchEvent(new Event("hide"));
+      return Promise.resolve();
+    }
+    toggle() {
+      return this.hidden ? this.show() : this.hide();
+    }
+    get showing() {
+      return !this.hidden;
     }
   });
 
