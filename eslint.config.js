@@ -15,7 +15,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["test/browser/**/*.js"],
+    files: ["test/browser/**/*.js", "extensions/*/assets/**/*.js"],
     languageOptions: { globals: { ...globals.browser } },
   },
   {

@@ -5,7 +5,8 @@ import { recordEngagement, type Engagement } from "~/models/engagement.server";
 import { recordMessageEvent } from "~/models/message-event.server";
 import { findStepRun } from "~/models/step-run.server";
 import { suppressAddress, type SuppressionReason } from "~/models/suppression.server";
-import type { ActivityKind } from "~/recovery/activity";
+import type { ActivityKind, StopReason } from "~/recovery/activity";
+import { stopEnrollment } from "~/recovery/stop-enrollment.server";
 
 /** A field we can do without: a missing or odd value is dropped rather than costing the whole event. */
 const lenient = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
@@ -50,6 +51,8 @@ interface EventEffect {
   engagement?: Engagement;
   activity?: ActivityKind;
   suppression?: SuppressionReason;
+  /** An opt-out ends the shopper's sequence at once, so the storefront banner goes with the emails. */
+  stopsSequence?: StopReason;
 }
 
 // Drops of addresses on one of SendGrid's own suppression lists; other drops ("Invalid", "Spam Content",
@@ -94,6 +97,9 @@ async function applyEvent(tx: Db, item: unknown): Promise<keyof EventBatchOutcom
     });
   }
   if (effect.suppression && event.email) await suppressAddress(tx, shop, event.email, effect.suppression, occurredAt);
+  if (effect.stopsSequence && run.checkoutId) {
+    await stopEnrollment(tx, shop, { id: run.enrollmentId, checkoutId: run.checkoutId }, effect.stopsSequence, occurredAt);
+  }
   return "applied";
 }
 
@@ -124,10 +130,10 @@ function effectOf(event: SendgridEvent): EventEffect {
       return { ...recorded, reason, activity: "dropped", ...(SUPPRESSED_ADDRESS_DROP.test(reason) && { suppression: "dropped" as const }) };
     }
     case "spamreport":
-      return { ...recorded, activity: "spam_reported", suppression: "spam_report" };
+      return { ...recorded, activity: "spam_reported", suppression: "spam_report", stopsSequence: "suppressed" };
     case "unsubscribe":
     case "group_unsubscribe":
-      return { ...recorded, activity: "unsubscribed", suppression: "unsubscribed" };
+      return { ...recorded, activity: "unsubscribed", suppression: "unsubscribed", stopsSequence: "unsubscribed" };
     default:
       return recorded;
   }

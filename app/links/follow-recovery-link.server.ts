@@ -29,7 +29,7 @@ export async function followRecoveryLink(db: PrismaClient, token: string, visit:
     status: "redirect",
     location: recoveryDestination({
       shopDomain: message.shop.domain,
-      stepPosition: message.position,
+      via: { medium: "email", stepPosition: message.position },
       recoveryUrl: message.checkout?.recoveryUrl ?? null,
       lineItems: message.checkout?.lineItems ?? [],
       discountCode: message.discount && isUsable(message.discount, visit.now) ? message.discount.code : null,

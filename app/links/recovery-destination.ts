@@ -3,7 +3,8 @@ import type { CartLine } from "~/checkouts/cart-line";
 /** Everything a recovery click's destination is built from: stored data only, never the request. */
 export interface DestinationSource {
   shopDomain: string;
-  stepPosition: number;
+  /** Where the shopper clicked, for the merchant's analytics: a step's email, or the storefront banner. */
+  via: { medium: "email"; stepPosition: number } | { medium: "banner" };
   recoveryUrl: string | null;
   lineItems: readonly CartLine[];
   /** A code the message offered and the shopper can still use. */
@@ -15,15 +16,15 @@ const NUMERIC_ID = /^\d+$/;
 /**
  * Shopify's own recovery URL, which restores the checkout with its contact and shipping details; else a
  * cart permalink rebuilding the cart; else the storefront. UTM parameters go on each, so the merchant's
- * analytics credit the visit to the email whichever way it arrives, and the message's discount code goes
- * as Shopify's `discount` parameter, so it is already applied when the shopper reaches checkout.
+ * analytics credit the visit to the email (or the banner) whichever way it arrives, and the discount code
+ * goes as Shopify's `discount` parameter, so it is already applied when the shopper reaches checkout.
  */
 export function recoveryDestination(source: DestinationSource): string {
   const url = secureUrl(source.recoveryUrl) ?? cartPermalink(source.shopDomain, source.lineItems) ?? new URL(storefrontUrl(source.shopDomain));
   url.searchParams.set("utm_source", "comeback");
-  url.searchParams.set("utm_medium", "email");
+  url.searchParams.set("utm_medium", source.via.medium);
   url.searchParams.set("utm_campaign", "abandoned_checkout");
-  url.searchParams.set("utm_content", `step-${source.stepPosition}`);
+  url.searchParams.set("utm_content", source.via.medium === "email" ? `step-${source.via.stepPosition}` : "banner");
   if (source.discountCode) url.searchParams.set("discount", source.discountCode);
   return url.href;
 }

@@ -1,3 +1,4 @@
+import { countEngagement } from "~/dashboard/count-email.server";
 import type { Db } from "~/db/client.server";
 
 export type Engagement = "delivered" | "opened" | "clicked" | "bounced";
@@ -15,7 +16,7 @@ export async function recordEngagement(db: Db, shop: string, stepRunId: number, 
   if (!run) return false;
   const earliest = (current: Date | null) => (current && current <= at ? current : at);
   const implied = { delivered: 0, opened: 1, clicked: 2, bounced: -1 }[engagement];
-  await db.stepRun.update({
+  const after = await db.stepRun.update({
     where: { id: stepRunId },
     data: {
       ...(implied >= 0 && { deliveredAt: earliest(run.deliveredAt) }),
@@ -27,5 +28,6 @@ export async function recordEngagement(db: Db, shop: string, stepRunId: number, 
       ...(engagement === "bounced" && { bouncedAt: earliest(run.bouncedAt) }),
     },
   });
+  await countEngagement(db, shop, run, after);
   return true;
 }

@@ -19,6 +19,8 @@ export type ActivityKind =
   | "spam_reported"
   | "unsubscribed"
   | "survey_answered"
+  | "banner_shown"
+  | "banner_clicked"
   | "purchased"
   | "discount_created"
   | "discount_redeemed"

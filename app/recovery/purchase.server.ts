@@ -1,3 +1,4 @@
+import { countAttributedOrder } from "~/dashboard/count-attributed-order.server";
 import type { Db } from "~/db/client.server";
 import { releaseDiscountsOnPurchase } from "~/discounts/release-discounts.server";
 import { recordActivity } from "~/models/activity.server";
@@ -39,6 +40,9 @@ export async function applyPurchase(db: Db, shop: string, { orderId, order, chec
   const clicked = await lastClickedRun(db, shop, enrollment.id, window);
   const sent = clicked ? null : await lastSentRun(db, shop, enrollment.id, window);
   const attribution = clicked ? { kind: "clicked" as const, stepRunId: clicked.id } : sent && { kind: "after_email" as const, stepRunId: sent.id };
-  if (attribution) await recordAttribution(db, shop, orderId, attribution);
+  if (attribution) {
+    await recordAttribution(db, shop, orderId, attribution);
+    await countAttributedOrder(db, shop, { order, attribution });
+  }
   return attribution?.kind ?? null;
 }

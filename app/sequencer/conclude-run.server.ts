@@ -1,3 +1,4 @@
+import { countSentEmail } from "~/dashboard/count-email.server";
 import type { Db } from "~/db/client.server";
 import { recordActivity } from "~/models/activity.server";
 import { concludeStepRun, type Claim, type RunConclusion } from "~/models/step-run.server";
@@ -7,7 +8,8 @@ import { advanceEnrollment, type EnrollmentProgress } from "./advance-enrollment
 const ACTIVITY: Record<RunConclusion["status"], ActivityKind> = { sent: "step_sent", failed: "step_failed", skipped: "step_skipped" };
 
 /**
- * Ends one step run: its final status, the timeline entry saying why, and the enrollment's next step.
+ * Ends one step run: its final status, the timeline entry saying why, the daily count of a sent email,
+ * and the enrollment's next step.
  * Nothing happens if the lease was lost, so a worker that outlived its lease cannot advance anything.
  */
 export async function concludeRun(
@@ -19,7 +21,10 @@ export async function concludeRun(
   now: Date,
   { advance = true }: { advance?: boolean } = {},
 ): Promise<boolean> {
+  // The email step concludes on the bare client: its status, timeline entry, count and next step commit together.
+  if ("$transaction" in db) return db.$transaction((tx) => concludeRun(tx, claim, run, enrollment, conclusion, now, { advance }));
   if (!(await concludeStepRun(db, claim, conclusion))) return false;
+  if (conclusion.status === "sent") await countSentEmail(db, claim.shop, claim.id);
   await recordActivity(db, claim.shop, {
     kind: ACTIVITY[conclusion.status],
     reason: conclusion.status === "sent" ? null : conclusion.reason,

@@ -1,4 +1,5 @@
-import type { PrismaClient } from "@prisma/client";
+import type { Checkout, Enrollment, PrismaClient } from "@prisma/client";
+import { countAbandonment } from "~/dashboard/count-abandonment.server";
 import type { Db } from "~/db/client.server";
 import { isInHoldout } from "~/experiments/holdout";
 import { logger } from "~/lib/logger.server";
@@ -38,23 +39,30 @@ async function abandonAndEnroll(tx: Db, shop: string, checkoutId: number, checkA
   if (!(await claimAbandonment(tx, shop, checkoutId, checkAt))) return false;
   const checkout = (await findCheckout(tx, shop, checkoutId))!;
   await recordActivity(tx, shop, { kind: "abandoned", checkoutId, at: checkAt });
+  const enrollment = await enroll(tx, shop, checkout, checkAt, now);
+  await countAbandonment(tx, shop, { at: checkAt, checkout, enrollment });
+  return true;
+}
 
+/** Starts the shopper's enrollment, or adds the cart to their running one; the enrollment started, if any. */
+async function enroll(tx: Db, shop: string, checkout: Checkout, checkAt: Date, now: Date): Promise<Enrollment | null> {
+  const checkoutId = checkout.id;
   const installed = await findInstalledShop(tx, shop);
-  if (!installed) return true;
+  if (!installed) return null;
   await announceAbandonment(tx, installed, checkout, now);
   const key = shopperKey(shop, checkout);
-  if (!key) return true;
+  if (!key) return null;
 
   const running = await findActiveEnrollmentForShopper(tx, shop, checkout);
   if (running) {
     await joinEnrollment(tx, shop, running, checkout);
     await attachCheckoutToEnrollment(tx, shop, checkoutId, running.id);
     await recordActivity(tx, shop, { kind: "joined_enrollment", checkoutId, enrollmentId: running.id, at: now });
-    return true;
+    return null;
   }
 
   const version = await activeSequenceVersion(tx, shop);
-  if (!version?.steps.some((step) => step.enabled)) return true;
+  if (!version?.steps.some((step) => step.enabled)) return null;
   const enrollment = await startEnrollment(tx, shop, {
     sequenceVersionId: version.id,
     checkoutId,
@@ -72,5 +80,5 @@ async function abandonAndEnroll(tx: Db, shop: string, checkoutId: number, checkA
     detail: { sequenceVersion: version.number, holdout: enrollment.holdout },
   });
   await advanceEnrollment(tx, shop, enrollment, 0, now);
-  return true;
+  return enrollment;
 }

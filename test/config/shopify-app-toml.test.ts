@@ -14,6 +14,7 @@ const toml = parse(readFileSync("shopify.app.toml", "utf8")) as unknown as {
   embedded: boolean;
   access_scopes: { scopes: string };
   webhooks: { api_version: string; subscriptions: Subscription[] };
+  app_proxy: { url: string; subpath: string; prefix: string };
 };
 
 const REQUIRED_TOPICS = ["checkouts/create", "checkouts/update", "orders/create", "app/uninstalled"];
@@ -41,5 +42,15 @@ describe("shopify.app.toml", () => {
       expect(subscription.uri).toBe(`/webhooks/${topic}`);
       expect(existsSync(`app/routes/${subscription.uri.slice(1).replaceAll("/", ".")}.tsx`)).toBe(true);
     }
+  });
+
+  it("proxies the storefront banner's /apps/comeback path to the banner routes, with the scope it needs", () => {
+    expect(toml.access_scopes.scopes.split(",")).toContain("write_app_proxy");
+    expect(`/${toml.app_proxy.prefix}/${toml.app_proxy.subpath}`).toBe("/apps/comeback");
+    expect(new URL(toml.app_proxy.url).pathname).toBe("/proxy");
+    expect(existsSync("app/routes/proxy.banner.tsx")).toBe(true);
+    expect(readFileSync("extensions/recovery-banner/blocks/recovery-banner.liquid", "utf8")).toContain(
+      `append: '${toml.app_proxy.prefix}/${toml.app_proxy.subpath}'`,
+    );
   });
 });

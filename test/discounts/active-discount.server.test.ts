@@ -5,7 +5,8 @@ import { activeDiscountForCheckout } from "~/discounts/active-discount.server";
 import { createSentMessage } from "../factories/recovery";
 import { createShop } from "../factories/shop";
 import { resetDatabase } from "../support/database";
-import { createOfferedDiscount, secondStepRun } from "./discount-world";
+import { createOfferedDiscount } from "../factories/discount";
+import { secondStepRun } from "./discount-world";
 
 const NOW = new Date("2026-11-21T15:00:00Z");
 const HOUR = 3_600_000;

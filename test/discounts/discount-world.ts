@@ -1,11 +1,9 @@
-import type { Prisma } from "@prisma/client";
 import { TEST_SHOP } from "@shopify/shopify-api/test-helpers";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { config } from "~/config.server";
 import { db } from "~/db/client.server";
-import { discountCodeName } from "~/discounts/discount-code-name.server";
 import { startFakeShopify, type FakeShopify } from "../doubles/fake-shopify";
-import { createSentMessage } from "../factories/recovery";
+import { type createSentMessage } from "../factories/recovery";
 import { createShop } from "../factories/shop";
 import { resetDatabase } from "../support/database";
 import { storeOfflineSession } from "../support/sessions";
@@ -31,27 +29,6 @@ export function useInstalledShop(): { shopify: FakeShopify } {
 }
 
 type SentMessage = Awaited<ReturnType<typeof createSentMessage>>;
-
-let shoppers = 0;
-
-/** A sent message whose step run offered a 15 % code, stored as ensureStepDiscount stores one; each to a shopper of its own. */
-export async function createOfferedDiscount(overrides: Partial<Prisma.DiscountCodeUncheckedCreateInput> = {}, message?: SentMessage) {
-  const { checkout, enrollment, stepRun } = message ?? (await createSentMessage({ checkout: { email: `shopper-${++shoppers}@example.com` } }));
-  return db.discountCode.create({
-    data: {
-      shop: TEST_SHOP,
-      stepRunId: stepRun.id,
-      enrollmentId: enrollment.id,
-      checkoutId: checkout.id,
-      code: discountCodeName(TEST_SHOP, stepRun.id),
-      shopifyDiscountId: `gid://shopify/DiscountCodeNode/${stepRun.id}`,
-      kind: "percentage",
-      value: "15",
-      endsAt: new Date(Date.now() + 48 * 3_600_000),
-      ...overrides,
-    },
-  });
-}
 
 /** The message's enrollment sending its second step, which may offer a code of its own. */
 export async function secondStepRun({ version, enrollment, checkout, stepRun }: SentMessage) {

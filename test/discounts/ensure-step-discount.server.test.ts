@@ -6,7 +6,8 @@ import { discountCodeName } from "~/discounts/discount-code-name.server";
 import { ensureStepDiscount, type StepDiscountRequest } from "~/discounts/ensure-step-discount.server";
 import { adminForShop } from "~/shopify-admin/admin-for-shop.server";
 import { createSentMessage } from "../factories/recovery";
-import { createOfferedDiscount, useInstalledShop } from "./discount-world";
+import { createOfferedDiscount } from "../factories/discount";
+import { useInstalledShop } from "./discount-world";
 
 const world = useInstalledShop();
 

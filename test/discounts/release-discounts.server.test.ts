@@ -5,7 +5,8 @@ import { releaseDiscountsOnPurchase } from "~/discounts/release-discounts.server
 import { createSentMessage } from "../factories/recovery";
 import { createShop } from "../factories/shop";
 import { resetDatabase } from "../support/database";
-import { createOfferedDiscount, secondStepRun } from "./discount-world";
+import { createOfferedDiscount } from "../factories/discount";
+import { secondStepRun } from "./discount-world";
 
 const ORDERED_AT = new Date("2026-11-21T18:30:00Z");
 

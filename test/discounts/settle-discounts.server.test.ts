@@ -6,7 +6,8 @@ import { releaseDiscountsOnPurchase } from "~/discounts/release-discounts.server
 import { settleDiscounts } from "~/discounts/settle-discounts.server";
 import { adminForShop } from "~/shopify-admin/admin-for-shop.server";
 import { createSentMessage } from "../factories/recovery";
-import { createOfferedDiscount, useInstalledShop } from "./discount-world";
+import { createOfferedDiscount } from "../factories/discount";
+import { useInstalledShop } from "./discount-world";
 
 const world = useInstalledShop();
 

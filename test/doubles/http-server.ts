@@ -23,7 +23,12 @@ export async function startLocalServer(handler: Handler): Promise<LocalServer> {
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
-    close: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    close: () =>
+      new Promise((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        // A browser keeps connections open, and may leave a request mid-way: a double never waits on them.
+        server.closeAllConnections();
+      }),
   };
 }
 

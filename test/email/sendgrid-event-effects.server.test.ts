@@ -24,6 +24,7 @@ beforeEach(async () => {
 const apply = (...events: unknown[]) => applySendgridEvents(db, events);
 const stepRun = () => db.stepRun.findUniqueOrThrow({ where: { id: message.stepRun.id } });
 const activities = () => db.activity.findMany({ orderBy: { id: "asc" } });
+const enrollment = () => db.enrollment.findUniqueOrThrow({ where: { id: message.enrollment.id } });
 
 describe("applySendgridEvents", () => {
   it("records a delivery against the step run, with a timeline entry and the event itself", async () => {
@@ -132,25 +133,39 @@ describe("applySendgridEvents", () => {
     expect((await db.messageEvent.findFirstOrThrow()).reason).toBe("Invalid address [address]");
   });
 
-  it("suppresses the address on a spam report", async () => {
+  it("suppresses the address on a spam report and ends the shopper's sequence at once", async () => {
     await apply(sendgridEvent("spamreport", target, { timestamp: AT }));
 
-    expect(await activities()).toEqual([expect.objectContaining({ kind: "spam_reported", reason: "spamreport", stepRunId: message.stepRun.id })]);
+    expect((await activities()).map(({ kind, reason }) => [kind, reason])).toEqual([
+      ["spam_reported", "spamreport"],
+      ["enrollment_stopped", "suppressed"],
+    ]);
     expect(await suppressionFor(db, TEST_SHOP, "ann@example.com")).toBe("spam_report");
+    expect(await enrollment()).toMatchObject({ status: "stopped", stopReason: "suppressed", endedAt: at(AT) });
   });
 
-  it.each(["unsubscribe", "group_unsubscribe"])("suppresses the address on %s", async (event) => {
+  it.each(["unsubscribe", "group_unsubscribe"])("suppresses the address on %s and ends the shopper's sequence at once", async (event) => {
     await apply(sendgridEvent(event, target, { timestamp: AT, asm_group_id: 42 }));
 
-    expect(await activities()).toEqual([expect.objectContaining({ kind: "unsubscribed", reason: event })]);
+    expect((await activities()).map(({ kind, reason }) => [kind, reason])).toEqual([
+      ["unsubscribed", event],
+      ["enrollment_stopped", "unsubscribed"],
+    ]);
     expect(await suppressionFor(db, TEST_SHOP, "ann@example.com")).toBe("unsubscribed");
+    expect(await enrollment()).toMatchObject({ status: "stopped", stopReason: "unsubscribed" });
   });
 
-  it("still records an opt-out event that lacks the address, without suppressing anything", async () => {
+  it("leaves the sequence running after a hard bounce: the shopper did not opt out, and the banner may still help", async () => {
+    await apply(sendgridEvent("bounce", target, { timestamp: AT, type: "bounce", status: "5.1.1" }));
+
+    expect(await enrollment()).toMatchObject({ status: "active" });
+  });
+
+  it("still records an opt-out event that lacks the address and ends the sequence, without suppressing anything", async () => {
     const { email: _email, ...withoutEmail } = sendgridEvent("spamreport", target);
 
     expect(await apply(withoutEmail)).toMatchObject({ applied: 1 });
-    expect((await activities()).map((row) => row.kind)).toEqual(["spam_reported"]);
+    expect((await activities()).map((row) => row.kind)).toEqual(["spam_reported", "enrollment_stopped"]);
     expect(await db.suppression.count()).toBe(0);
   });
 

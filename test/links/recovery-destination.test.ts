@@ -19,7 +19,7 @@ const line = (variantId: string | null, quantity: number): CartLine => ({
 
 const source = (overrides: Partial<DestinationSource> = {}): DestinationSource => ({
   shopDomain: SHOP,
-  stepPosition: 2,
+  via: { medium: "email", stepPosition: 2 },
   recoveryUrl: `https://${SHOP}/80371122466/checkouts/ac/cart-token-1/recover?key=abc123`,
   lineItems: [line("45902754185506", 1), line("45902754218274", 2)],
   ...overrides,
@@ -76,6 +76,11 @@ describe("where a recovery click goes", () => {
       `https://${SHOP}/cart/45902754185506:1,45902754218274:2?${UTM}&utm_content=step-2&discount=${discountCode}`,
     );
     expect(recoveryDestination(source({ recoveryUrl: null, lineItems: [], discountCode }))).toBe(`https://${SHOP}/?${UTM}&utm_content=step-2&discount=${discountCode}`);
+  });
+
+  it("credits the storefront banner as the source when the click came from there", () => {
+    const params = new URL(recoveryDestination(source({ via: { medium: "banner" } }))).searchParams;
+    expect([params.get("utm_medium"), params.get("utm_content")]).toEqual(["banner", "banner"]);
   });
 
   it("adds no discount parameter without a code", () => {

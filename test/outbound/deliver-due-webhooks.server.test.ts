@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { TEST_SHOP } from "@shopify/shopify-api/test-helpers";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createDbClient, db } from "~/db/client.server";
 import { sealSecret } from "~/lib/secret-box.server";
 import { claimDelivery } from "~/models/webhook-delivery.server";
@@ -8,25 +8,20 @@ import { enqueueStepDelivery } from "~/outbound/deliveries.server";
 import { DELIVERY_LEASE_MS, deliverDueWebhooks, type WebhookWorker } from "~/outbound/deliver-due-webhooks.server";
 import type { DestinationView } from "~/outbound/destinations.server";
 import { createOutboundHttp } from "~/outbound/outbound-http.server";
-import { startWebhookReceiver, type WebhookReceiver } from "../doubles/webhook-receiver";
 import { createCheckout } from "../factories/recovery";
 import { createShop } from "../factories/shop";
 import { resetDatabase } from "../support/database";
 import { createReceiverDestination, MERCHANT_HOST, testClock, testHttp } from "./outbound-world";
+import { useWebhookReceiver } from "../support/webhook-receiver";
 
 const T0 = "2026-11-21T10:00:00.000Z";
 const minutes = (n: number) => new Date(new Date(T0).getTime() + n * 60_000);
 const time = testClock(T0);
-let receiver: WebhookReceiver;
+const receiver = useWebhookReceiver({ clock: time.clock });
 let checkoutId: number;
 
-beforeAll(async () => {
-  receiver = await startWebhookReceiver({ clock: time.clock });
-});
-afterAll(() => receiver.close());
 beforeEach(async () => {
   await resetDatabase();
-  receiver.reset();
   time.set(T0);
   await createShop();
   checkoutId = (await createCheckout()).id;

@@ -1,5 +1,5 @@
 import { TEST_SHOP } from "@shopify/shopify-api/test-helpers";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import {
   deliveryWithAttempts,
@@ -15,24 +15,19 @@ import { buildPayloadContext } from "~/outbound/payload-context";
 import { PayloadTemplateError } from "~/outbound/payload-template";
 import { PRESETS } from "~/outbound/presets";
 import { sendTestDelivery } from "~/outbound/send-test-delivery.server";
-import { startWebhookReceiver, type WebhookReceiver } from "../doubles/webhook-receiver";
 import { createCheckout } from "../factories/recovery";
 import { createShop } from "../factories/shop";
 import { resetDatabase } from "../support/database";
 import { createReceiverDestination, testClock, testHttp } from "./outbound-world";
+import { useWebhookReceiver } from "../support/webhook-receiver";
 
 const NOW = new Date("2026-11-21T10:00:00Z");
 const OTHER_SHOP = "other-shop.myshopify.com";
 const time = testClock(NOW.toISOString());
-let receiver: WebhookReceiver;
+const receiver = useWebhookReceiver({ clock: time.clock });
 
-beforeAll(async () => {
-  receiver = await startWebhookReceiver({ clock: time.clock });
-});
-afterAll(() => receiver.close());
 beforeEach(async () => {
   await resetDatabase();
-  receiver.reset();
   time.set(NOW);
   await createShop();
 });

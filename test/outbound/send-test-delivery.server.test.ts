@@ -1,27 +1,22 @@
 import { TEST_SHOP } from "@shopify/shopify-api/test-helpers";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import { listDeadLetters } from "~/outbound/deliveries.server";
 import { deliverDueWebhooks } from "~/outbound/deliver-due-webhooks.server";
 import { PRESETS } from "~/outbound/presets";
 import { sendTestDelivery } from "~/outbound/send-test-delivery.server";
-import { startWebhookReceiver, type WebhookReceiver } from "../doubles/webhook-receiver";
 import { createCheckout } from "../factories/recovery";
 import { createShop } from "../factories/shop";
 import { resetDatabase } from "../support/database";
 import { createReceiverDestination, testClock, testHttp } from "./outbound-world";
+import { useWebhookReceiver } from "../support/webhook-receiver";
 
 const NOW = new Date("2026-11-21T10:00:00Z");
 const time = testClock(NOW.toISOString());
-let receiver: WebhookReceiver;
+const receiver = useWebhookReceiver({ clock: time.clock });
 
-beforeAll(async () => {
-  receiver = await startWebhookReceiver({ clock: time.clock });
-});
-afterAll(() => receiver.close());
 beforeEach(async () => {
   await resetDatabase();
-  receiver.reset();
   await createShop();
 });
 

@@ -1,28 +1,23 @@
 import { TEST_SHOP } from "@shopify/shopify-api/test-helpers";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import type { OutboundEvent } from "~/outbound/outbound-events";
 import { PRESETS } from "~/outbound/presets";
 import type { SequencerServices } from "~/sequencer/sequencer-services";
-import { startWebhookReceiver, type WebhookReceiver } from "../doubles/webhook-receiver";
 import { deliverWebhook } from "../doubles/shopify-webhook";
 import { appUninstalledPayload, checkoutPayload, customersRedactPayload, orderPayload } from "../factories/payloads";
 import { createSequence, createTemplate } from "../factories/recovery";
 import { createShop } from "../factories/shop";
 import { createReceiverDestination, testHttp } from "../outbound/outbound-world";
 import { activityKinds, tickAt, useSequencer } from "../support/sequencer";
+import { useWebhookReceiver } from "../support/webhook-receiver";
 
 const world = useSequencer();
-let receiver: WebhookReceiver;
 let simulatedNow = new Date();
+const receiver = useWebhookReceiver({ clock: () => simulatedNow });
 let services: SequencerServices;
 
-beforeAll(async () => {
-  receiver = await startWebhookReceiver({ clock: () => simulatedNow });
-});
-afterAll(() => receiver.close());
 beforeEach(async () => {
-  receiver.reset();
   services = { ...world.services, webhookHttp: testHttp() };
   await createShop({ quietHoursStartMinute: null, quietHoursEndMinute: null, highValueThresholdMinor: 10_000n });
 });

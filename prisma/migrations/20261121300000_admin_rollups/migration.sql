@@ -19,6 +19,8 @@ CREATE TABLE "DailyStat" (
     "recoveredRevenueMinor" BIGINT NOT NULL DEFAULT 0,
     "afterEmailOrders" INTEGER NOT NULL DEFAULT 0,
     "afterEmailRevenueMinor" BIGINT NOT NULL DEFAULT 0,
+    "bannerShown" INTEGER NOT NULL DEFAULT 0,
+    "bannerClicked" INTEGER NOT NULL DEFAULT 0,
 
     PRIMARY KEY ("shop", "day", "position", "variantId"),
     CONSTRAINT "DailyStat_shop_fkey" FOREIGN KEY ("shop") REFERENCES "Shop" ("domain") ON DELETE CASCADE ON UPDATE CASCADE

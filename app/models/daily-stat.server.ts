@@ -1,0 +1,69 @@
+import type { DailyStat } from "@prisma/client";
+import type { Db } from "~/db/client.server";
+
+/** The figures of one rollup row: counts, and money in minor units of the shop's currency. */
+export type DailyStatCounts = Omit<DailyStat, "shop" | "day" | "position" | "variantId">;
+export type DailyStatRow = Pick<DailyStat, "day" | "position" | "variantId"> & DailyStatCounts;
+
+export interface DailyStatKey {
+  /** YYYY-MM-DD in the shop's timezone. */
+  day: string;
+  /** A step's position; omitted for the shop's totals. */
+  position?: number;
+  /** A step's A/B variant; omitted (or null) for the step's own row. */
+  variantId?: number | null;
+}
+
+/**
+ * Adds to one rollup row, creating it at zero first. Prisma turns this upsert into a single
+ * INSERT … ON CONFLICT DO UPDATE on SQLite and PostgreSQL alike, so concurrent bumps add up.
+ */
+export async function bumpDailyStats(db: Db, shop: string, { day, position = 0, variantId }: DailyStatKey, deltas: Partial<DailyStatCounts>): Promise<void> {
+  const changes = Object.entries(deltas).filter(([, delta]) => delta);
+  if (!changes.length) return;
+  const key = { shop, day, position, variantId: variantId ?? 0 };
+  await db.dailyStat.upsert({
+    where: { shop_day_position_variantId: key },
+    create: { ...key, ...Object.fromEntries(changes) },
+    update: Object.fromEntries(changes.map(([field, delta]) => [field, { increment: delta }])),
+    select: { day: true },
+  });
+}
+
+/**
+ * A step's figures count three times: on the shop's totals, on the step's row and, when the message
+ * was an A/B variant, on the variant's row.
+ */
+export async function bumpStepDailyStats(
+  db: Db,
+  shop: string,
+  { day, position, variantId }: Required<DailyStatKey>,
+  deltas: Partial<DailyStatCounts>,
+): Promise<void> {
+  await bumpDailyStats(db, shop, { day }, deltas);
+  await bumpDailyStats(db, shop, { day, position }, deltas);
+  if (variantId) await bumpDailyStats(db, shop, { day, position, variantId }, deltas);
+}
+
+/** Every rollup row of the shop from `first` to `last` (inclusive days), read through the primary key. */
+export function dailyStatsBetween(db: Db, shop: string, first: string, last: string): Promise<DailyStatRow[]> {
+  return db.dailyStat.findMany({
+    where: { shop, day: { gte: first, lte: last } },
+    omit: { shop: true },
+    orderBy: [{ day: "asc" }, { position: "asc" }, { variantId: "asc" }],
+  });
+}
+
+export async function hasDailyStats(db: Db, shop: string): Promise<boolean> {
+  return (await db.dailyStat.findFirst({ where: { shop }, select: { day: true } })) !== null;
+}
+
+/** The labels (A, B…) of the shop's A/B variants that rollup rows name; variants of other shops are left out. */
+export async function variantLabels(db: Db, shop: string, variantIds: number[]): Promise<Map<number, string>> {
+  if (!variantIds.length) return new Map();
+  const variants = await db.stepVariant.findMany({
+    where: { id: { in: variantIds }, step: { version: { sequence: { shop } } } },
+    select: { id: true, label: true },
+  });
+  return new Map(variants.map((variant) => [variant.id, variant.label]));
+}
