@@ -6,11 +6,15 @@ export default defineConfig({
   resolve: { alias: { "~": path.resolve("app") } },
   test: {
     include: ["test/**/*.test.{ts,tsx}"],
-    globalSetup: ["test/setup/global-setup.ts"],
     setupFiles: ["test/setup/per-file.ts"],
     pool: "forks",
     testTimeout: 20_000,
     hookTimeout: 180_000,
     reporters: ["default", "./test/setup/totals-reporter.ts"],
+    // The whole suite runs on each database; `--project sqlite` or `--project postgresql` picks one.
+    projects: [
+      { extends: true, test: { name: "sqlite", globalSetup: ["test/setup/global-setup.ts"], provide: { database: "sqlite" } } },
+      { extends: true, test: { name: "postgresql", globalSetup: ["test/setup/global-setup.ts"], provide: { database: "postgresql" } } },
+    ],
   },
 });

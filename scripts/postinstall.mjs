@@ -1,9 +1,10 @@
 // Runs after every install under the project's own Node (node_modules/.bin/node).
 // It makes sure that Node is new enough, that native addons were built for it, and that the
-// Prisma client matches the schema.
+// Prisma clients (SQLite's and PostgreSQL's) match the schema.
 import { execFileSync } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { SQLITE_SCHEMA, writePostgresqlSchema } from "./prisma/postgresql-schema.mjs";
 
 const REQUIRED_MAJOR = 22;
 const major = Number(process.versions.node.split(".")[0]);
@@ -41,4 +42,9 @@ if (!sqliteLoads()) {
   }
 }
 
-execFileSync("prisma", ["generate"], { stdio: "inherit" });
+// Both clients, from the same models. Prisma's CLI reads a schema only with a URL of its provider's
+// kind in DATABASE_URL, whatever database this machine will use.
+const generate = (schema, placeholderUrl) =>
+  execFileSync("prisma", ["generate", "--schema", schema], { stdio: "inherit", env: { ...process.env, DATABASE_URL: placeholderUrl } });
+generate(SQLITE_SCHEMA, "file:./generate-only.sqlite");
+generate(writePostgresqlSchema(), "postgresql://localhost/generate-only");

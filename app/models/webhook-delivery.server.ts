@@ -1,5 +1,5 @@
-import { Prisma } from "@prisma/client";
 import type { Db } from "~/db/client.server";
+import { isUniqueViolation } from "~/db/unique-violation";
 
 /** A worker's hold on one delivery. Every write after the claim is fenced by its lease id. */
 export interface DeliveryClaim {
@@ -36,7 +36,7 @@ export async function createClaimedDelivery(db: Db, shop: string, delivery: NewD
 }
 
 export function isDuplicateDelivery(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002" && error.meta?.modelName === "WebhookDelivery";
+  return isUniqueViolation(error, "WebhookDelivery");
 }
 
 export function findDeliveryByStepRun(db: Db, shop: string, stepRunId: number) {

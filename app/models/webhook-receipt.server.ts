@@ -1,5 +1,5 @@
-import { Prisma } from "@prisma/client";
 import type { Db } from "~/db/client.server";
+import { isUniqueViolation } from "~/db/unique-violation";
 
 export interface Receipt {
   shop: string;
@@ -13,11 +13,7 @@ export async function recordReceipt(db: Db, receipt: Receipt, now = new Date()):
 }
 
 export function isDuplicateReceipt(error: unknown): boolean {
-  return (
-    error instanceof Prisma.PrismaClientKnownRequestError &&
-    error.code === "P2002" &&
-    error.meta?.modelName === "WebhookReceipt"
-  );
+  return isUniqueViolation(error, "WebhookReceipt");
 }
 
 /** Deletes the shop's receipts; `except` keeps the one of the delivery doing the deleting, so its redelivery stays a no-op. */

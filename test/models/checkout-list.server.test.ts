@@ -1,6 +1,6 @@
 import { PrismaClient } from "@prisma/client";
 import { TEST_SHOP } from "@shopify/shopify-api/test-helpers";
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { db } from "~/db/client.server";
 import { createDriverAdapter } from "~/db/driver-adapter.server";
 import { toMinorUnits } from "~/lib/money";
@@ -87,10 +87,13 @@ describe("the checkout list", () => {
   });
 });
 
-describe("the list's queries, as SQLite plans them", () => {
-  const traced = new PrismaClient({ adapter: createDriverAdapter(process.env.DATABASE_URL), log: [{ emit: "event", level: "query" }] });
+describe.runIf(inject("database") === "sqlite")("the list's queries, as SQLite plans them", () => {
   const statements: { query: string; params: string }[] = [];
-  traced.$on("query", (event) => statements.push(event));
+  let traced: PrismaClient<{ log: [{ emit: "event"; level: "query" }] }>;
+  beforeAll(() => {
+    traced = new PrismaClient({ adapter: createDriverAdapter(process.env.DATABASE_URL), log: [{ emit: "event", level: "query" }] });
+    traced.$on("query", (event) => statements.push(event));
+  });
   afterAll(() => traced.$disconnect());
 
   async function planOf(filter: Partial<CheckoutListFilter>, page: Parameters<typeof listCheckoutsPage>[3]): Promise<string> {

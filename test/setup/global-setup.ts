@@ -1,19 +1,43 @@
 import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { TEST_TMP_ROOT } from "./paths";
+import { deployPostgresqlMigrations } from "~/db/postgresql-migrations.server";
+import { createPostgresqlDatabase, dropPostgresqlDatabases, postgresqlDatabasesNamed, postgresqlDatabaseUrl } from "../support/postgresql";
+import { TEST_TMP_ROOT, type TestDatabase } from "./paths";
 
-/** Applies the committed migrations once, with Prisma's own deploy command; every test file copies the result. */
-export default function setup(project: TestProject) {
+/**
+ * Migrates one template database per run with the deploy command's own code (Prisma's `migrate deploy`
+ * for SQLite, Comeback's deployer for PostgreSQL); every test file gets a copy of it.
+ */
+export default async function setup(project: TestProject) {
+  const database = project.config.provide.database as TestDatabase;
   mkdirSync(TEST_TMP_ROOT, { recursive: true });
   const runDirectory = mkdtempSync(path.join(TEST_TMP_ROOT, "run-"));
+  project.provide("runDirectory", runDirectory);
+  const dropTemplate = database === "postgresql" ? await migratePostgresqlTemplate(project) : migrateSqliteTemplate(project, runDirectory);
+  return async () => {
+    await dropTemplate();
+    rmSync(runDirectory, { recursive: true, force: true });
+  };
+}
+
+function migrateSqliteTemplate(project: TestProject, runDirectory: string) {
   const templateDatabase = path.join(runDirectory, "template.sqlite");
   execFileSync(path.resolve("node_modules/.bin/prisma"), ["migrate", "deploy"], {
     env: { ...process.env, DATABASE_URL: `file:${templateDatabase}` },
     stdio: "pipe",
   });
-  project.provide("runDirectory", runDirectory);
   project.provide("templateDatabase", templateDatabase);
-  return () => rmSync(runDirectory, { recursive: true, force: true });
+  return async () => {};
+}
+
+async function migratePostgresqlTemplate(project: TestProject) {
+  // Each file's database is named after the template, so whatever a crashed file left is dropped too.
+  const templateDatabase = `comeback_test_${randomBytes(4).toString("hex")}`;
+  await createPostgresqlDatabase(templateDatabase);
+  await deployPostgresqlMigrations(postgresqlDatabaseUrl(templateDatabase));
+  project.provide("templateDatabase", templateDatabase);
+  return async () => dropPostgresqlDatabases(await postgresqlDatabasesNamed(templateDatabase));
 }

@@ -1,16 +1,29 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { copyFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { API_KEY, API_SECRET_KEY, APP_URL } from "@shopify/shopify-api/test-helpers";
 import { afterAll, inject } from "vitest";
 import { closeNetwork } from "../support/network";
+import { createPostgresqlDatabase, dropPostgresqlDatabases, postgresqlDatabaseUrl } from "../support/postgresql";
 
 // Runs before each test file's imports: the app reads its configuration and opens its database on import.
-const databaseFile = path.join(inject("runDirectory"), `${randomUUID()}.sqlite`);
-copyFileSync(inject("templateDatabase"), databaseFile);
+const template = inject("templateDatabase");
+const { url: databaseUrl, drop: dropDatabase } = inject("database") === "postgresql" ? await copyPostgresqlTemplate() : copySqliteTemplate();
+
+function copySqliteTemplate() {
+  const file = path.join(inject("runDirectory"), `${randomUUID()}.sqlite`);
+  copyFileSync(template, file);
+  return { url: `file:${file}`, drop: async () => ["", "-wal", "-shm"].forEach((suffix) => rmSync(file + suffix, { force: true })) };
+}
+
+async function copyPostgresqlTemplate() {
+  const name = `${template}_${randomBytes(6).toString("hex")}`;
+  await createPostgresqlDatabase(name, template);
+  return { url: postgresqlDatabaseUrl(name), drop: () => dropPostgresqlDatabases([name]) };
+}
 
 Object.assign(process.env, {
-  DATABASE_URL: `file:${databaseFile}`,
+  DATABASE_URL: databaseUrl,
   SHOPIFY_API_KEY: API_KEY,
   SHOPIFY_API_SECRET: API_SECRET_KEY,
   SHOPIFY_APP_URL: APP_URL,
@@ -23,5 +36,5 @@ closeNetwork();
 afterAll(async () => {
   const { db } = await import("~/db/client.server");
   await db.$disconnect();
-  for (const suffix of ["", "-wal", "-shm"]) rmSync(databaseFile + suffix, { force: true });
+  await dropDatabase();
 });
