@@ -7,6 +7,7 @@ import { createEventSigner, sendgridEvent, signedEventRequest } from "../doubles
 import { createSentMessage } from "../factories/recovery";
 import { createShop } from "../factories/shop";
 import { resetDatabase } from "../support/database";
+import { refuseInserts } from "../support/refused-inserts";
 
 const signer = createEventSigner();
 let stepRunId: number;
@@ -28,8 +29,11 @@ describe("receiveSendgridEvents", () => {
   });
 
   describe("when the database refuses to store the batch", () => {
-    beforeEach(() => db.$executeRawUnsafe(`CREATE TRIGGER refuse_activity BEFORE INSERT ON "Activity" BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`));
-    afterEach(() => db.$executeRawUnsafe("DROP TRIGGER IF EXISTS refuse_activity"));
+    let allowInserts: () => Promise<void>;
+    beforeEach(async () => {
+      allowInserts = await refuseInserts("Activity");
+    });
+    afterEach(() => allowInserts());
 
     it("answers 500 so SendGrid retries, leaving no part of the batch behind", async () => {
       const response = await receiveSendgridEvents(signedEventRequest(signer, batch()), signer.publicKey);
@@ -43,7 +47,7 @@ describe("receiveSendgridEvents", () => {
     it("applies SendGrid's retry of the batch once storing works again", async () => {
       const events = batch();
       await receiveSendgridEvents(signedEventRequest(signer, events), signer.publicKey);
-      await db.$executeRawUnsafe("DROP TRIGGER refuse_activity");
+      await allowInserts();
 
       const retry = await receiveSendgridEvents(signedEventRequest(signer, events), signer.publicKey);
 
