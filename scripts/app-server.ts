@@ -61,7 +61,7 @@ export function applyMigrations(env: NodeJS.ProcessEnv): void {
 }
 
 /** Starts the production build on `port` with `env`, and waits until its health route answers. */
-export async function startAppServer(port: number, env: NodeJS.ProcessEnv): Promise<{ origin: string; stop: () => Promise<void> }> {
+export async function startAppServer(port: number, env: NodeJS.ProcessEnv): Promise<{ origin: string; pid: number | undefined; stop: () => Promise<void> }> {
   const child: ChildProcess = spawn(bin("remix-serve"), [SERVER_BUILD], {
     env: { ...env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "ignore", "inherit"],
@@ -78,6 +78,7 @@ export async function startAppServer(port: number, env: NodeJS.ProcessEnv): Prom
   }
   return {
     origin,
+    pid: child.pid,
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();

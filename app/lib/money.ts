@@ -5,13 +5,29 @@
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
+// Building an Intl.NumberFormat costs far more than using one, and every webhook and email needs one
+// per price: keep them per locale and currency. Locales come from shoppers, hence the cap.
+const currencyFormats = new Map<string, Intl.NumberFormat>();
+const MAX_CURRENCY_FORMATS = 500;
+
+function currencyFormat(locale: string, currency: string): Intl.NumberFormat {
+  const key = `${locale}|${currency}`;
+  let format = currencyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: "currency", currency });
+    if (currencyFormats.size >= MAX_CURRENCY_FORMATS) currencyFormats.clear();
+    currencyFormats.set(key, format);
+  }
+  return format;
+}
+
 export function isDecimalString(value: string): boolean {
   return DECIMAL.test(value);
 }
 
 /** Digits after the decimal point for a currency: 2 for USD, 0 for JPY, 3 for KWD. */
 export function currencyExponent(currency: string): number {
-  return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return currencyFormat("en", currency).resolvedOptions().maximumFractionDigits ?? 2;
 }
 
 /** "95.39" USD → 9539n. Digits beyond the currency's precision round half away from zero. */
@@ -38,5 +54,5 @@ export function fromMinorUnits(minor: bigint, currency: string): string {
 export function formatMoney(amount: string | bigint, currency: string, locale = "en"): string {
   const decimal = typeof amount === "bigint" ? fromMinorUnits(amount, currency) : amount;
   if (!isDecimalString(decimal)) throw new RangeError(`"${decimal}" is not a decimal amount`);
-  return new Intl.NumberFormat(locale, { style: "currency", currency }).format(decimal as Intl.StringNumericLiteral);
+  return currencyFormat(locale, currency).format(decimal as Intl.StringNumericLiteral);
 }

@@ -89,19 +89,30 @@ export interface PurchaseLookup {
   phone: string | null;
 }
 
-/** The send-time truth check: has the shopper ordered since their cart started, by any of the ways we know them? */
+/**
+ * The send-time truth check: has the shopper ordered since their cart started, by any of the ways we
+ * know them? Runs before every send, so each way is its own EXISTS on its own index (the checkout
+ * token, cart token, customer id, email, phone, or an order linked to one of the enrollment's carts):
+ * one OR across them would have the database read every order of the shop since the cart started. An
+ * unknown part is bound as NULL, which matches nothing.
+ */
 export async function hasOrderSince(db: Db, shop: string, who: PurchaseLookup): Promise<boolean> {
-  const sameShopper = [
-    { checkout: { is: { enrollmentId: who.enrollmentId } } },
-    { checkoutToken: who.checkoutToken },
-    ...(who.cartToken ? [{ cartToken: who.cartToken }] : []),
-    ...(identityFilter(who) ?? []),
-  ];
-  const order = await db.order.findFirst({
-    where: { shop, shopifyCreatedAt: { gte: who.since }, OR: sameShopper },
-    select: { id: true },
-  });
-  return order !== null;
+  const { since, enrollmentId, checkoutToken } = who;
+  const [cartToken, customerId, email, phone] = [who.cartToken, who.customerId, who.email, who.phone].map((part) => part || null);
+  const [row] = await db.$queryRaw<{ found: boolean | number | bigint }[]>`
+    SELECT (
+      EXISTS (SELECT 1 FROM "Order" WHERE "shop" = ${shop} AND "checkoutToken" = ${checkoutToken} AND "shopifyCreatedAt" >= ${since})
+      OR EXISTS (SELECT 1 FROM "Order" WHERE "shop" = ${shop} AND "cartToken" = ${cartToken} AND "shopifyCreatedAt" >= ${since})
+      OR EXISTS (SELECT 1 FROM "Order" WHERE "shop" = ${shop} AND "customerId" = ${customerId} AND "shopifyCreatedAt" >= ${since})
+      OR EXISTS (SELECT 1 FROM "Order" WHERE "shop" = ${shop} AND "email" = ${email} AND "shopifyCreatedAt" >= ${since})
+      OR EXISTS (SELECT 1 FROM "Order" WHERE "shop" = ${shop} AND "phone" = ${phone} AND "shopifyCreatedAt" >= ${since})
+      OR EXISTS (
+        SELECT 1 FROM "Order" WHERE "shop" = ${shop} AND "shopifyCreatedAt" >= ${since}
+          AND "checkoutId" IN (SELECT "id" FROM "Checkout" WHERE "shop" = ${shop} AND "enrollmentId" = ${enrollmentId})
+      )
+    ) AS "found"`;
+  // SQLite answers 0 or 1, PostgreSQL a boolean.
+  return Boolean(Number(row?.found ?? 0));
 }
 
 export async function recordAttribution(

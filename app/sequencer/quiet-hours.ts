@@ -29,8 +29,20 @@ function nearestSignedMinutes(minutes: number): number {
   return ((((minutes + half) % DAY_MINUTES) + DAY_MINUTES) % DAY_MINUTES) - half;
 }
 
+// One formatter per timezone: building one costs far more than using it, and every send-time check needs it.
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+
+function clockFormat(timezone: string): Intl.DateTimeFormat {
+  let format = clockFormats.get(timezone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", { timeZone: timezone, hour: "numeric", minute: "numeric", hourCycle: "h23" });
+    clockFormats.set(timezone, format);
+  }
+  return format;
+}
+
 function localMinuteOfDay(at: Date, timezone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone: timezone, hour: "numeric", minute: "numeric", hourCycle: "h23" }).formatToParts(at);
+  const parts = clockFormat(timezone).formatToParts(at);
   const value = (type: string) => Number(parts.find((part) => part.type === type)?.value ?? 0);
   return value("hour") * 60 + value("minute");
 }
