@@ -3,8 +3,12 @@ import { db } from "~/db/client.server";
 import { logger } from "~/lib/logger.server";
 import { isDuplicateReceipt, recordReceipt } from "~/models/webhook-receipt.server";
 import { authenticate } from "~/shopify.server";
-import { parseJsonKeepingLargeIntegers } from "./parse-json";
+import { parseWebhookJson } from "./parse-json";
 import type { Delivery, WebhookHandler } from "./webhook-handler";
+
+// Shopify's webhook ids are UUIDs and shop domains DNS names (at most 253 characters). The two key the
+// delivery's receipt, and PostgreSQL refuses index entries past about 2.7 kB.
+const MAX_KEY_HEADER_LENGTH = 255;
 
 /**
  * The one path every Shopify webhook takes: verify the signature, validate the payload, and apply it
@@ -19,11 +23,16 @@ export async function receiveWebhook<Payload>(request: Request, handler: Webhook
   const verified = await verify(request);
   if (verified instanceof Response) return verified;
   const { shop, topic, webhookId } = verified;
+  if (shop.length > MAX_KEY_HEADER_LENGTH || webhookId.length > MAX_KEY_HEADER_LENGTH) {
+    return reject(400, "X-Shopify-Shop-Domain or X-Shopify-Webhook-Id is too long", { topic, shopLength: shop.length, webhookIdLength: webhookId.length });
+  }
   const context = { topic, shop, webhookId };
 
   if (topic !== handler.topic) return reject(400, `Topic ${topic} does not belong on this route`, context);
 
-  const parsed = handler.payload.safeParse(parseJsonKeepingLargeIntegers(rawBody));
+  const body = parsedBody(rawBody);
+  if (body instanceof SyntaxError) return reject(400, `Webhook body refused: ${body.message}`, context);
+  const parsed = handler.payload.safeParse(body);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`);
     return reject(400, "Webhook payload is missing or has malformed required fields", { ...context, problems });
@@ -47,6 +56,16 @@ export async function receiveWebhook<Payload>(request: Request, handler: Webhook
     }
   }
   return reply(200);
+}
+
+/** authenticate.webhook has parsed the body already: only Comeback's own limits can refuse it here. */
+function parsedBody(rawBody: string): unknown {
+  try {
+    return parseWebhookJson(rawBody);
+  } catch (error) {
+    if (error instanceof SyntaxError) return error;
+    throw error;
+  }
 }
 
 async function verify(request: Request) {

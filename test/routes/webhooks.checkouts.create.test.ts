@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { TEST_SHOP } from "@shopify/shopify-api/test-helpers";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "~/db/client.server";
@@ -5,6 +6,7 @@ import { deliverWebhook } from "../doubles/shopify-webhook";
 import { checkoutPayload } from "../factories/payloads";
 import { createShop } from "../factories/shop";
 import { resetDatabase } from "../support/database";
+import { withRawJsonAt } from "../support/json-paths";
 
 beforeEach(async () => {
   await resetDatabase();
@@ -120,6 +122,41 @@ describe("checkouts/create webhook", () => {
     expect(line).toContain("total_price:");
     vi.unstubAllEnvs();
     log.mockRestore();
+  });
+
+  // Each of these used to fail inside the write and answer 500, so Shopify would retry it for days.
+  it.each([
+    ["an amount past a 64-bit column's reach", "total_price", '"99999999999999999999999.99"'],
+    ["the last time JavaScript can count, plus the abandonment delay", "updated_at", '"+275760-09-13T00:00:00Z"'],
+    ["a time before year 0", "created_at", '"-000100-01-01T00:00:00Z"'],
+    ["JSON nested 20,000 deep", "note_attributes", "[".repeat(20_000) + "]".repeat(20_000)],
+  ])("refuses %s with 400 and writes nothing", async (_, field, rawJson) => {
+    await createShop();
+    const response = await deliverWebhook("checkouts/create", withRawJsonAt(checkoutPayload(), [field], rawJson));
+
+    expect(response.status).toBe(400);
+    expect(await db.checkout.count()).toBe(0);
+    expect(await db.webhookReceipt.count()).toBe(0);
+  });
+
+  it("stores text with characters no database column takes (a broken surrogate pair, NUL) replaced, rather than fail", async () => {
+    await createShop();
+    const raw = JSON.stringify(checkoutPayload())
+      .replaceAll('"first_name":"Ann"', '"first_name":"Ann\\ud83d"')
+      .replaceAll('"last_name":"Lee"', '"last_name":"L\\u0000ee"');
+    const response = await deliverWebhook("checkouts/create", raw);
+
+    expect(response.status).toBe(200);
+    expect(await db.checkout.findFirstOrThrow()).toMatchObject({ firstName: "Ann\uFFFD", lastName: "L\uFFFDee" });
+  });
+
+  it("refuses a webhook id or shop domain longer than Shopify's with 400, before PostgreSQL's receipt index fails on it", async () => {
+    await createShop();
+    const longWebhookId = await deliverWebhook("checkouts/create", checkoutPayload(), { webhookId: randomBytes(4_000).toString("base64") });
+    const longShop = await deliverWebhook("checkouts/create", checkoutPayload(), { shop: `${"a".repeat(250)}.myshopify.com` });
+
+    expect([longWebhookId.status, longShop.status]).toEqual([400, 400]);
+    expect(await db.webhookReceipt.count()).toBe(0);
   });
 
   it("acknowledges a webhook for an unknown shop without storing personal data", async () => {

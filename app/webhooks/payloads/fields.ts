@@ -11,14 +11,28 @@ export const shopifyId = z
 
 export const token = z.string().min(1).max(255);
 
-export const decimalAmount = z.string().max(40).refine(isDecimalString, 'expected a decimal string such as "95.39"');
+/** A trillion units is beyond any real cart in any currency, and keeps minor units (and their sums) well inside 64 bits. */
+const MAX_WHOLE_DIGITS = 12;
+const wholeDigits = (amount: string) => amount.replace(/^-/, "").split(".")[0]!.replace(/^0+/, "").length;
+
+export const decimalAmount = z
+  .string()
+  .max(40)
+  .refine(isDecimalString, 'expected a decimal string such as "95.39"')
+  .refine((amount) => wholeDigits(amount) <= MAX_WHOLE_DIGITS, `expected at most ${MAX_WHOLE_DIGITS} digits before the decimal point`);
 
 export const currencyCode = z.string().regex(/^[A-Z]{3}$/, "expected a three-letter currency code");
+
+// Shopify's times fall well inside this; the bounds keep stored dates, and the delays added to them, within
+// what the database holds (four-digit years).
+const EARLIEST_TIME = Date.UTC(1970, 0, 1);
+const LATEST_TIME = Date.UTC(3000, 0, 1);
 
 export const timestamp = z
   .string()
   .max(64)
   .refine((value) => !Number.isNaN(Date.parse(value)), "expected an ISO 8601 time")
+  .refine((value) => Date.parse(value) >= EARLIEST_TIME && Date.parse(value) < LATEST_TIME, "expected a time between 1970 and 2999")
   .transform((value) => new Date(value));
 
 export const shopDomain = z.string().max(255);
