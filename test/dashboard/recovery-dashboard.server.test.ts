@@ -75,7 +75,8 @@ const shopperOf = async (enrollmentId: number) => {
 
 /** Carts abandoned, reminders sent (step 1 split between variants A and B), delivered, opened, clicked, and bought. */
 async function driveRecoveries() {
-  await installShopWithDefaultSequence({ holdoutPercent: 50 });
+  // The story runs on the real clock's time of day, which quiet hours would otherwise defer.
+  await installShopWithDefaultSequence({ holdoutPercent: 50, quietHoursStartMinute: null, quietHoursEndMinute: null });
   const firstStep = await db.step.findFirstOrThrow({ where: { position: 1, version: { sequence: { shop: TEST_SHOP } } } });
   await db.stepVariant.createMany({
     data: [
