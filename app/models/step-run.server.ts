@@ -19,19 +19,10 @@ export function scheduleStepRun(db: Db, shop: string, enrollmentId: number, step
   });
 }
 
-/** Due step runs, oldest first: the sequencer's work list, read through the (status, dueAt) index. */
-export function dueStepRuns(db: Db, now: Date, limit: number) {
-  return db.stepRun.findMany({
-    where: { status: "scheduled", dueAt: { lte: now } },
-    orderBy: { dueAt: "asc" },
-    take: limit,
-    select: { id: true, shop: true },
-  });
-}
-
 /**
- * Moves a due step run to `sending` under a lease. The update is conditional, so of several workers
- * (or processes) racing for the same run exactly one gets count 1.
+ * Moves one due step run to `sending` under a lease, for a merchant's "send now" (ticks claim theirs
+ * in batches: due-step-runs.server.ts). The update is conditional, so of several workers (or
+ * processes) racing for the same run exactly one gets count 1.
  */
 export async function claimStepRun(db: Db, run: { id: number; shop: string }, leaseId: string, now: Date, leaseMs: number): Promise<Claim | null> {
   const { count } = await db.stepRun.updateMany({

@@ -24,7 +24,6 @@ export async function concludeRun(
   // The email step concludes on the bare client: its status, timeline entry, count and next step commit together.
   if ("$transaction" in db) return db.$transaction((tx) => concludeRun(tx, claim, run, enrollment, conclusion, now, { advance }));
   if (!(await concludeStepRun(db, claim, conclusion))) return false;
-  if (conclusion.status === "sent") await countSentEmail(db, claim.shop, claim.id);
   await recordActivity(db, claim.shop, {
     kind: ACTIVITY[conclusion.status],
     reason: conclusion.status === "sent" ? null : conclusion.reason,
@@ -35,5 +34,8 @@ export async function concludeRun(
     detail: { step: run.position, ...(conclusion.status === "failed" && conclusion.error && { error: conclusion.error }) },
   });
   if (advance) await advanceEnrollment(db, claim.shop, enrollment, run.position, now);
+  // Last: every send of the shop's day bumps the same rollup rows, so their row locks are held only
+  // until the commit, and concurrent workers (on PostgreSQL) queue on them as briefly as possible.
+  if (conclusion.status === "sent") await countSentEmail(db, claim.shop, claim.id);
   return true;
 }

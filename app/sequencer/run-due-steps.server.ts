@@ -3,7 +3,8 @@ import { settleDiscounts } from "~/discounts/settle-discounts.server";
 import { forEachConcurrently } from "~/lib/concurrently";
 import { deliverDueWebhooks } from "~/outbound/deliver-due-webhooks.server";
 import { logger } from "~/lib/logger.server";
-import { claimStepRun, concludeStepRun, dueStepRuns, findStepRun, reschedule, type Claim } from "~/models/step-run.server";
+import { claimDueStepRuns } from "~/models/due-step-runs.server";
+import { concludeStepRun, findStepRun, reschedule, type Claim } from "~/models/step-run.server";
 import { enrollAbandonedCheckouts } from "./enroll-abandoned-checkouts.server";
 import { executeStep, type StepOutcome } from "./execute-step.server";
 import { reconcileExpiredLeases } from "./reconcile-leases.server";
@@ -12,8 +13,14 @@ import type { Clock, SequencerServices } from "./sequencer-services";
 
 const BATCH_SIZE = 100;
 /** Sends in flight per worker: provider latency, not the database, bounds a tick. */
-const CONCURRENCY = 8;
+export const CONCURRENCY = 8;
 export const LEASE_MS = 2 * 60_000;
+/**
+ * Runs claimed at a time. A claimed run waits for a free lane while its lease runs, so a worker holds
+ * only about two runs per lane: the last of a batch starts after two sends, far within LEASE_MS even
+ * at SendGrid's timeout, and the other workers are left the rest.
+ */
+const CLAIM_BATCH = CONCURRENCY * 2;
 
 export type TickReport = {
   abandoned: number;
@@ -26,7 +33,7 @@ export type TickReport = {
  * One sequencer tick: abandon and enroll due checkouts, settle runs left by dead workers, claim and
  * execute every step run due at `now` in bounded batches, then deliver due webhooks and settle
  * discount codes. Safe to run in several processes at
- * once: each run is claimed by one conditional update, and every later write is fenced by the claim.
+ * once: workers claim disjoint batches of runs, and every later write is fenced by the run's lease.
  */
 export async function runDueSteps(now: Date, services: SequencerServices): Promise<TickReport> {
   const started = performance.now();
@@ -48,27 +55,39 @@ export async function runDueSteps(now: Date, services: SequencerServices): Promi
 
   report.abandoned = await enrollAbandonedCheckouts(services.db, now, BATCH_SIZE);
   report.reconciled = await reconcileExpiredLeases(services, clock, leaseId, LEASE_MS, BATCH_SIZE);
-  for (;;) {
-    const due = await dueStepRuns(services.db, now, BATCH_SIZE);
-    await forEachConcurrently(due, CONCURRENCY, async (run) => {
-      const claim = await claimStepRun(services.db, run, leaseId(), clock(), LEASE_MS);
-      if (claim) report[await executeSafely(services, claim, clock)] += 1;
-    });
-    if (due.length < BATCH_SIZE) break;
-  }
+  await forEachConcurrently(claimDueRuns(services, now, clock), CONCURRENCY, async (claim) => {
+    report[await executeSafely(services, claim, clock)] += 1;
+  });
   report.webhooks = await deliverDueWebhooks({ db: services.db, http: services.webhookHttp, clock, workerId: services.workerId, random: services.random });
   const discounts = await settleDiscounts({ db: services.db, adminFor: services.adminFor, clock, batchSize: BATCH_SIZE });
   report.discountsSettled = discounts.deactivated + discounts.expired;
   return report;
 }
 
-/** A bug or a database hiccup in one step must not stop the tick, nor lose the step. */
+/**
+ * Claims the runs due at `now` a small batch at a time, as lanes free up, until the due runs are gone
+ * or all claimed by other workers (a short batch).
+ */
+async function* claimDueRuns(services: SequencerServices, now: Date, clock: Clock): AsyncGenerator<Claim> {
+  for (;;) {
+    const leasePrefix = `${services.workerId}:${randomUUID()}:`;
+    const batch = await claimDueStepRuns(services.db, { now, at: clock(), leaseMs: LEASE_MS, leasePrefix, limit: CLAIM_BATCH });
+    yield* batch;
+    if (batch.length < CLAIM_BATCH) return;
+  }
+}
+
+/** A bug or a database hiccup in one step must not stop the tick, nor lose the step, nor send it twice. */
 async function executeSafely(services: SequencerServices, claim: Claim, clock: Clock): Promise<StepOutcome> {
   try {
     return await executeStep(services, claim, clock);
   } catch (error) {
     logger.error("Step run failed unexpectedly", { shop: claim.shop, stepRunId: claim.id, error });
     const run = await findStepRun(services.db, claim.shop, claim.id);
+    // Past markSendStarted the provider may have the message (a conclusion that failed after SendGrid
+    // accepted it): trying again could email twice. As after a crash mid-send, the run keeps its lease
+    // and is settled by reconcileExpiredLeases once the lease runs out.
+    if (run?.sendStartedAt) return "lost";
     const now = clock();
     const retryAt = new Date(now.getTime() + retryDelayMs((run?.attempts ?? 0) + 1, undefined, services.random));
     if (run && !retryGivesUp(run.scheduledAt, retryAt)) {

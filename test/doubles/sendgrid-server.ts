@@ -48,9 +48,16 @@ export interface SendgridServer {
   readonly messages: ReceivedMessage[];
   /** Every request received, accepted or not. */
   readonly requestCount: number;
+  /** The body of every request received, accepted or not (null when not JSON), oldest first. */
+  readonly requestBodies: ReadonlyArray<MailSendBody | null>;
+  /** Requests not yet answered (or given up by the client), and the most there have been at once. */
+  readonly inFlight: number;
+  readonly maxInFlight: number;
   /** Queues conditions for the next requests, one each, in order. */
   respondNext(...responses: ScriptedResponse[]): void;
-  /** Forgets received messages, counts and queued responses. */
+  /** Answers every request with the condition until called with null: an outage rather than one bad answer. */
+  setOutage(condition: ScriptedResponse | null): void;
+  /** Forgets received messages, counts, queued responses and any outage. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -76,11 +83,16 @@ export async function startSendgridServer({
   const messages: ReceivedMessage[] = [];
   const scripted: ScriptedResponse[] = [];
   const stalled = new Set<ServerResponse>();
-  let requestCount = 0;
+  const requestBodies: Array<MailSendBody | null> = [];
+  let outage: ScriptedResponse | null = null;
+  let inFlight = 0;
+  let maxInFlight = 0;
 
   const server = await startLocalServer(async (request, rawBody, response) => {
-    requestCount++;
-    const condition = scripted.shift();
+    requestBodies.push(parsedOrNull(rawBody));
+    maxInFlight = Math.max(maxInFlight, ++inFlight);
+    response.on("close", () => inFlight--);
+    const condition = scripted.shift() ?? outage;
     if (condition?.kind === "hang") {
       stalled.add(response);
       response.on("close", () => stalled.delete(response));
@@ -113,19 +125,37 @@ export async function startSendgridServer({
     apiKey,
     messages,
     get requestCount() {
-      return requestCount;
+      return requestBodies.length;
+    },
+    requestBodies,
+    get inFlight() {
+      return inFlight;
+    },
+    get maxInFlight() {
+      return maxInFlight;
     },
     respondNext: (...responses) => void scripted.push(...responses),
+    setOutage: (condition) => void (outage = condition),
     reset() {
       messages.length = 0;
       scripted.length = 0;
-      requestCount = 0;
+      requestBodies.length = 0;
+      outage = null;
+      maxInFlight = inFlight;
     },
     async close() {
       for (const response of stalled) response.destroy();
       await server.close();
     },
   };
+}
+
+function parsedOrNull(rawBody: string): MailSendBody | null {
+  try {
+    return JSON.parse(rawBody) as MailSendBody;
+  } catch {
+    return null;
+  }
 }
 
 function answerScripted(response: ServerResponse, condition: Exclude<ScriptedResponse, { kind: "hang" }>): void {

@@ -7,22 +7,29 @@ import { createOutboundHttp } from "~/outbound/outbound-http.server";
 import { runDueSteps } from "~/sequencer/run-due-steps.server";
 import { adminForShop } from "~/shopify-admin/admin-for-shop.server";
 import type { SequencerServices } from "~/sequencer/sequencer-services";
-import { startSendgridServer, type SendgridServer } from "../doubles/sendgrid-server";
+import { startSendgridServer, type ReceivedMessage, type SendgridServer } from "../doubles/sendgrid-server";
 import { createShop } from "../factories/shop";
 import { resetDatabase } from "./database";
 
 export const SENDER = "hello@test-shop.example";
 
+interface SequencerOptions {
+  /** The SendGrid client's timeout. */
+  timeoutMs?: number;
+  /** Runs while SendGrid holds each accepted message, before it answers. */
+  onMessage?: (message: ReceivedMessage) => void | Promise<void>;
+}
+
 /**
  * The sequencer wired to the real SendGrid client, talking to a local SendGrid-compatible server. The
  * default timeout leaves room for a busy test machine; timeout tests pass a short one.
  */
-async function startSequencer({ timeoutMs = 10_000 }: { timeoutMs?: number } = {}): Promise<{
+async function startSequencer({ timeoutMs = 10_000, onMessage }: SequencerOptions = {}): Promise<{
   sendgrid: SendgridServer;
   services: SequencerServices;
   close: () => Promise<void>;
 }> {
-  const sendgrid = await startSendgridServer();
+  const sendgrid = await startSendgridServer({ onMessage });
   const services: SequencerServices = {
     db,
     email: createSendgridSender({ apiKey: sendgrid.apiKey, apiUrl: sendgrid.apiUrl, timeoutMs }),
@@ -40,7 +47,7 @@ async function startSequencer({ timeoutMs = 10_000 }: { timeoutMs?: number } = {
  * Registers the hooks of a sequencer test file: one SendGrid double for the file, and an empty
  * database and mailbox before each test. Read `sendgrid` and `services` inside tests.
  */
-export function useSequencer(options: { timeoutMs?: number } = {}): { sendgrid: SendgridServer; services: SequencerServices } {
+export function useSequencer(options: SequencerOptions = {}): { sendgrid: SendgridServer; services: SequencerServices } {
   const world = {} as { sendgrid: SendgridServer; services: SequencerServices; close: () => Promise<void> };
   beforeAll(async () => Object.assign(world, await startSequencer(options)));
   afterAll(() => world.close());

@@ -1,0 +1,47 @@
+import { Prisma } from "@prisma/client";
+import type { Db } from "~/db/client.server";
+import { databaseProvider, databaseUrl } from "~/db/driver-adapter.server";
+import type { Claim } from "./step-run.server";
+
+export interface BatchClaim {
+  /** The tick's instant: runs due by then are claimed. */
+  now: Date;
+  /** When the claim is made (the tick's clock): the lease runs from here. */
+  at: Date;
+  leaseMs: number;
+  /** Unique to this claim; each run's lease id is this followed by the run's id. */
+  leasePrefix: string;
+  limit: number;
+}
+
+/**
+ * Claims up to `limit` due step runs, oldest first, in one statement: each moves to `sending` under a
+ * lease of its own, so every later write stays fenced run by run. On PostgreSQL, rows another worker
+ * is claiming are skipped (FOR UPDATE SKIP LOCKED), so workers take disjoint batches instead of
+ * queueing on the same oldest rows; SQLite runs one writer at a time, so the statement alone is enough.
+ */
+export async function claimDueStepRuns(db: Db, { now, at, leaseMs, leasePrefix, limit }: BatchClaim): Promise<Claim[]> {
+  const skipLocked = sqlDialect() === "postgresql" ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty;
+  // A materialized CTE runs once. As a subquery in the WHERE clause, PostgreSQL may run it again for
+  // each row it updates, each run skipping the rows the previous ones took, and claim far past `limit`.
+  const claim = Prisma.sql`
+    WITH "due" AS MATERIALIZED (
+      SELECT "id" FROM "StepRun"
+      WHERE "status" = 'scheduled' AND "dueAt" <= ${now}
+      ORDER BY "dueAt"
+      LIMIT ${limit}
+      ${skipLocked}
+    )
+    UPDATE "StepRun"
+    SET "status" = 'sending',
+        "leaseOwner" = CAST(${leasePrefix} AS TEXT) || CAST("id" AS TEXT),
+        "leaseExpiresAt" = ${new Date(at.getTime() + leaseMs)},
+        "updatedAt" = ${at}
+    WHERE "status" = 'scheduled' AND "id" IN (SELECT "id" FROM "due")
+    RETURNING "id", "shop", "leaseOwner"`;
+  const claimed = await db.$queryRaw<{ id: number | bigint; shop: string; leaseOwner: string }[]>(claim);
+  return claimed.map((run) => ({ id: Number(run.id), shop: run.shop, leaseId: run.leaseOwner }));
+}
+
+// The client is built from DATABASE_URL (app/db/client.server.ts), so the URL names the SQL it speaks.
+const sqlDialect = () => databaseProvider(databaseUrl());
