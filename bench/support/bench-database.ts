@@ -1,14 +1,11 @@
 import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
-import pg from "pg";
-import type { DatabaseKind } from "./bench-options";
-
-/** The PostgreSQL server used when DATABASE_URL names none: local, trust authentication. */
-const LOCAL_POSTGRESQL = "postgresql://postgres@127.0.0.1:5432/postgres";
+import { databaseProvider, databaseUrl, type DatabaseProvider } from "~/db/driver-adapter.server";
+import { postgresqlServer, TEST_POSTGRESQL_SERVER } from "../../test/support/postgresql";
 
 export interface BenchDatabase {
-  kind: DatabaseKind;
+  kind: DatabaseProvider;
   /** The DATABASE_URL the app and the benchmark use. */
   url: string;
   /** What to print about it: a file or a database name. */
@@ -20,9 +17,9 @@ export interface BenchDatabase {
 /**
  * A fresh, migrated database of the benchmark's own. Never the one DATABASE_URL names: a benchmark
  * seeds a million rows. On PostgreSQL it is `comeback_bench_<name>` on DATABASE_URL's server (or the
- * local one), dropped first if a crashed run left it.
+ * test server), dropped first if a crashed run left it.
  */
-export async function createBenchDatabase(kind: DatabaseKind, name: string, runFolder: string, keep: boolean): Promise<BenchDatabase> {
+export async function createBenchDatabase(kind: DatabaseProvider, name: string, runFolder: string, keep: boolean): Promise<BenchDatabase> {
   const database = kind === "sqlite" ? sqliteDatabase(name, runFolder, keep) : await postgresqlDatabase(name, keep);
   try {
     // `npm run setup` is the project's one way to migrate, whichever database the URL names.
@@ -49,29 +46,18 @@ function sqliteDatabase(name: string, runFolder: string, keep: boolean): BenchDa
 }
 
 async function postgresqlDatabase(name: string, keep: boolean): Promise<BenchDatabase> {
-  const server = new URL(process.env.DATABASE_URL?.startsWith("postgres") ? process.env.DATABASE_URL : LOCAL_POSTGRESQL);
+  const configured = databaseUrl();
+  const serverUrl = databaseProvider(configured) === "postgresql" ? configured : TEST_POSTGRESQL_SERVER;
+  const server = postgresqlServer(serverUrl);
   const databaseName = `comeback_bench_${name.replace(/\W/g, "_")}`;
-  const maintenance = new URL(server);
-  maintenance.pathname = "/postgres";
-  const administer = async (sql: string) => {
-    const client = new pg.Client({ connectionString: maintenance.toString() });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await administer(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
-  await administer(`CREATE DATABASE "${databaseName}"`);
-  const url = new URL(server);
-  url.pathname = `/${databaseName}`;
+  await server.drop([databaseName]);
+  await server.create(databaseName);
   return {
     kind: "postgresql",
-    url: url.toString(),
-    label: `${databaseName} on ${server.host}`,
+    url: server.urlOf(databaseName),
+    label: `${databaseName} on ${new URL(serverUrl).host}`,
     dispose: async () => {
-      if (!keep) await administer(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
+      if (!keep) await server.drop([databaseName]);
     },
   };
 }

@@ -1,6 +1,5 @@
 import { parseArgs } from "node:util";
-
-export type DatabaseKind = "sqlite" | "postgresql";
+import { databaseProvider, databaseUrl, type DatabaseProvider } from "~/db/driver-adapter.server";
 
 type OptionSpec = Record<string, { type: "string" | "boolean"; default?: string | boolean }>;
 
@@ -16,15 +15,15 @@ const COMMON_OPTIONS = {
  */
 export function parseBenchOptions<Own extends OptionSpec>(
   own: Own,
-): { [Name in keyof Own]: Own[Name]["type"] extends "boolean" ? boolean : string } & { database: DatabaseKind; keep: boolean } {
+): { [Name in keyof Own]: Own[Name]["type"] extends "boolean" ? boolean : string } & { database: DatabaseProvider; keep: boolean } {
   const { values } = parseArgs({ options: { ...COMMON_OPTIONS, ...own }, strict: true });
   const parsed = values as Record<string, string | boolean | undefined>;
   const options = { ...parsed, keep: parsed.keep === true, database: databaseKind(parsed.database as string | undefined) };
   return options as ReturnType<typeof parseBenchOptions<Own>>;
 }
 
-function databaseKind(option: string | undefined): DatabaseKind {
-  const chosen = option ?? (process.env.DATABASE_URL?.startsWith("postgres") ? "postgresql" : "sqlite");
+function databaseKind(option: string | undefined): DatabaseProvider {
+  const chosen = option ?? databaseProvider(databaseUrl());
   if (chosen !== "sqlite" && chosen !== "postgresql") throw new Error(`--database must be sqlite or postgresql, not "${chosen}"`);
   return chosen;
 }

@@ -2,35 +2,28 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { deployPostgresqlMigrations, POSTGRESQL_MIGRATIONS } from "~/db/postgresql-migrations.server";
-import { createPostgresqlDatabase, dropPostgresqlDatabases, postgresqlDatabaseUrl } from "../support/postgresql";
+import { postgresqlServer, withPostgresql } from "../support/postgresql";
 
 const COMMITTED = readdirSync(POSTGRESQL_MIGRATIONS, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name)
   .sort();
 
+const server = postgresqlServer();
 const created: string[] = [];
 let databases = 0;
 async function emptyDatabase(): Promise<string> {
   const name = `${inject("templateDatabase")}_migrations_${++databases}`;
-  await createPostgresqlDatabase(name);
+  await server.create(name);
   created.push(name);
-  return postgresqlDatabaseUrl(name);
+  return server.urlOf(name);
 }
-afterAll(() => dropPostgresqlDatabases(created));
+afterAll(() => server.drop(created));
 
-async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const query = <T extends pg.QueryResultRow>(url: string, sql: string) => withPostgresql(url, async (client) => (await client.query<T>(sql)).rows);
 
 const recorded = (url: string) =>
   query<{ migration_name: string; checksum: string; finished_at: Date | null }>(url, `SELECT * FROM "_prisma_migrations" ORDER BY "migration_name"`);

@@ -3,16 +3,17 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import type { DatabaseProvider } from "~/db/driver-adapter.server";
 import { deployPostgresqlMigrations } from "~/db/postgresql-migrations.server";
-import { createPostgresqlDatabase, dropPostgresqlDatabases, postgresqlDatabasesNamed, postgresqlDatabaseUrl } from "../support/postgresql";
-import { TEST_TMP_ROOT, type TestDatabase } from "./paths";
+import { postgresqlServer } from "../support/postgresql";
+import { TEST_TMP_ROOT } from "./paths";
 
 /**
  * Migrates one template database per run with the deploy command's own code (Prisma's `migrate deploy`
  * for SQLite, Comeback's deployer for PostgreSQL); every test file gets a copy of it.
  */
 export default async function setup(project: TestProject) {
-  const database = project.config.provide.database as TestDatabase;
+  const database = project.config.provide.database as DatabaseProvider;
   mkdirSync(TEST_TMP_ROOT, { recursive: true });
   const runDirectory = mkdtempSync(path.join(TEST_TMP_ROOT, "run-"));
   project.provide("runDirectory", runDirectory);
@@ -36,8 +37,9 @@ function migrateSqliteTemplate(project: TestProject, runDirectory: string) {
 async function migratePostgresqlTemplate(project: TestProject) {
   // Each file's database is named after the template, so whatever a crashed file left is dropped too.
   const templateDatabase = `comeback_test_${randomBytes(4).toString("hex")}`;
-  await createPostgresqlDatabase(templateDatabase);
-  await deployPostgresqlMigrations(postgresqlDatabaseUrl(templateDatabase));
+  const server = postgresqlServer();
+  await server.create(templateDatabase);
+  await deployPostgresqlMigrations(server.urlOf(templateDatabase));
   project.provide("templateDatabase", templateDatabase);
-  return async () => dropPostgresqlDatabases(await postgresqlDatabasesNamed(templateDatabase));
+  return async () => server.drop(await server.named(templateDatabase));
 }

@@ -4,7 +4,7 @@ import path from "node:path";
 import { API_KEY, API_SECRET_KEY, APP_URL } from "@shopify/shopify-api/test-helpers";
 import { afterAll, inject } from "vitest";
 import { closeNetwork } from "../support/network";
-import { createPostgresqlDatabase, dropPostgresqlDatabases, postgresqlDatabaseUrl } from "../support/postgresql";
+import { postgresqlServer } from "../support/postgresql";
 
 // Runs before each test file's imports: the app reads its configuration and opens its database on import.
 const template = inject("templateDatabase");
@@ -17,9 +17,10 @@ function copySqliteTemplate() {
 }
 
 async function copyPostgresqlTemplate() {
+  const server = postgresqlServer();
   const name = `${template}_${randomBytes(6).toString("hex")}`;
-  await createPostgresqlDatabase(name, template);
-  return { url: postgresqlDatabaseUrl(name), drop: () => dropPostgresqlDatabases([name]) };
+  await server.create(name, template);
+  return { url: server.urlOf(name), drop: () => server.drop([name]) };
 }
 
 Object.assign(process.env, {
