@@ -1,8 +1,8 @@
 import "@shopify/shopify-app-remix/adapters/node";
 import { ApiVersion, AppDistribution, LogSeverity, shopifyApp } from "@shopify/shopify-app-remix/server";
-import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import { config } from "./config.server";
 import { db } from "./db/client.server";
+import { ResilientSessionStorage } from "./db/session-storage.server";
 import { logger } from "./lib/logger.server";
 import type { LogLevel } from "./lib/log-level";
 import { graphqlAdmin } from "./shopify-admin/graphql-admin.server";
@@ -30,7 +30,7 @@ const shopify = shopifyApp({
   scopes: config.scopes,
   appUrl: config.appUrl,
   authPathPrefix: "/auth",
-  sessionStorage: new PrismaSessionStorage(db),
+  sessionStorage: new ResilientSessionStorage(db),
   distribution: AppDistribution.AppStore,
   future: { unstable_newEmbeddedAuthStrategy: true },
   logger: {

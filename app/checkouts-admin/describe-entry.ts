@@ -4,7 +4,8 @@ import { formatMoney } from "~/lib/money";
 import { isSurveyReason } from "~/recovery/survey-reasons";
 import { formatShopTime } from "./shop-time";
 import type { TimelineEntry, TimelineKind } from "./timeline";
-import { kindLabelMessages, reasonMessages, surveyAnswerMessages, timelineWordMessages, titleMessages, type EngineReason } from "./timeline-messages";
+import { surveyAnswerMessages } from "~/survey/survey-answer-messages";
+import { kindLabelMessages, reasonMessages, timelineWordMessages, titleMessages, type EngineReason } from "./timeline-messages";
 
 export interface WordingContext {
   locale: UiLocale;

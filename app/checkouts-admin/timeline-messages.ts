@@ -1,6 +1,5 @@
 import { defineMessages } from "~/i18n/messages";
 import type { DeferReason, SkipReason, StopReason } from "~/recovery/activity";
-import type { SurveyReason } from "~/recovery/survey-reasons";
 import type { TimelineKind } from "./timeline";
 
 // The sequencer records failure and retry reasons as plain strings; these are the ones it writes.
@@ -80,24 +79,6 @@ export const reasonMessages = defineMessages<EngineReason | "unknown">({
     gave_up: "Shopify에서 계속 실패해서 앱이 포기했어요.",
     older_than_stored: "이미 저장된 내용보다 오래된 데이터라서 아무것도 바꾸지 않았어요. Shopify가 늦게 보냈어요.",
     unknown: "사유 코드: {code}",
-  },
-});
-
-/** The shopper's own answer, as the last email offered it. */
-export const surveyAnswerMessages = defineMessages<SurveyReason>({
-  en: {
-    shipping_cost: "Shipping cost more than I expected",
-    price: "The price was more than I wanted to pay",
-    just_browsing: "I was just looking around",
-    payment_problem: "I had trouble paying",
-    other: "Something else",
-  },
-  ko: {
-    shipping_cost: "배송비가 생각보다 많이 나왔어요",
-    price: "가격이 조금 부담스러웠어요",
-    just_browsing: "그냥 둘러보는 중이었어요",
-    payment_problem: "결제하다가 문제가 생겼어요",
-    other: "다른 이유가 있어요",
   },
 });
 

@@ -57,6 +57,11 @@ export const dashboardMessages = defineMessages({
     funnelVariant: "Variant {label}",
     funnelNoSteps: "Your sequence has no steps yet.",
 
+    surveyTitle: "Why shoppers didn't buy",
+    surveyDescription: "Answers to the survey in your last email, during this period.",
+    surveyNoAnswers: "No answers yet in this period.",
+    surveyAnswers: "{count} · {share}",
+
     emptyHeading: "Your recovery figures will show here",
     emptyCheckouts: "Shopify sends us each checkout as shoppers start it.",
     emptyAbandoned: "A checkout left alone for {minutes} minutes counts as abandoned.",
@@ -120,6 +125,11 @@ export const dashboardMessages = defineMessages({
     funnelRemovedStep: "지금은 시퀀스에 없는 단계예요",
     funnelVariant: "변형 {label}",
     funnelNoSteps: "시퀀스에 아직 단계가 없어요.",
+
+    surveyTitle: "구매하지 않은 이유",
+    surveyDescription: "이 기간에 마지막 이메일의 설문에 답한 내용이에요.",
+    surveyNoAnswers: "이 기간에는 아직 답변이 없어요.",
+    surveyAnswers: "{count} · {share}",
 
     emptyHeading: "복구 현황이 여기에 표시돼요",
     emptyCheckouts: "쇼핑객이 결제를 시작하면 Shopify가 그 결제를 저희에게 보내 줘요.",

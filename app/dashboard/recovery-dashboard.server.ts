@@ -3,6 +3,8 @@ import { holdoutUplift, type HoldoutUplift } from "~/experiments/holdout-uplift.
 import { dailyStatsBetween, hasDailyStats, variantLabels } from "~/models/daily-stat.server";
 import { activeSequenceVersion } from "~/models/sequence.server";
 import { findShop } from "~/models/shop.server";
+import type { SurveyReason } from "~/recovery/survey-reasons";
+import { surveyBreakdown } from "~/survey/survey-breakdown.server";
 import { dailySeries, type DayFigures } from "./daily-series";
 import { sumDailyStats } from "./daily-stat-sums";
 import { dashboardPeriod, type PeriodLength } from "./dashboard-period";
@@ -21,6 +23,8 @@ export interface RecoveryDashboard {
   holdout: HoldoutUplift | null;
   series: DayFigures[];
   funnel: FunnelStep[];
+  /** The last email's "why didn't you buy?" answers given during the period, per reason. */
+  survey: Record<SurveyReason, number>;
 }
 
 /**
@@ -33,10 +37,11 @@ export async function recoveryDashboard(db: Db, domain: string, length: PeriodLe
   if (!shop) return null;
   const period = dashboardPeriod(length, now, shop.timezone);
   const [first, last] = [period.days[0]!, period.days.at(-1)!];
-  const [rows, hasData, sequence] = await Promise.all([
+  const [rows, hasData, sequence, survey] = await Promise.all([
     dailyStatsBetween(db, domain, first, last),
     hasDailyStats(db, domain),
     activeSequenceVersion(db, domain),
+    surveyBreakdown(db, domain, period),
   ]);
   const totals = sumDailyStats(rows.filter((row) => row.position === 0));
   const steps = sequence?.steps ?? [];
@@ -56,5 +61,6 @@ export async function recoveryDashboard(db: Db, domain: string, length: PeriodLe
     holdout,
     series: dailySeries(period.days, rows),
     funnel: stepFunnel(steps, rows, labels, shop.currency),
+    survey,
   };
 }

@@ -19,7 +19,8 @@ export function databaseProvider(url: string): DatabaseProvider {
 }
 
 export function createDriverAdapter(url: string = databaseUrl()) {
-  if (databaseProvider(url) === "postgresql") return new PrismaPg({ connectionString: url });
+  // Idle pooled connections must not keep a server that closed on SIGTERM alive.
+  if (databaseProvider(url) === "postgresql") return new PrismaPg({ connectionString: url, allowExitOnIdle: true });
   const file = url.replace(/^file:/, "");
   if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   return sqliteConnectionFactory(file);

@@ -21,14 +21,6 @@ export function findDiscountForStepRun(db: Db, shop: string, stepRunId: number) 
   return db.discountCode.findFirst({ where: { shop, stepRunId } });
 }
 
-/** The newest code still on offer for the checkout. */
-export function findActiveDiscount(db: Db, shop: string, checkoutId: number, now: Date) {
-  return db.discountCode.findFirst({
-    where: { shop, checkoutId, status: "active" satisfies DiscountStatus, endsAt: { gt: now } },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-  });
-}
-
 export function activeDiscountsOfCheckouts(db: Db, shop: string, checkoutIds: number[]) {
   return db.discountCode.findMany({ where: { shop, checkoutId: { in: checkoutIds }, status: "active" satisfies DiscountStatus } });
 }

@@ -12,6 +12,7 @@ import { FunnelTable } from "~/dashboard/funnel-table";
 import { PeriodSelector } from "~/dashboard/period-selector";
 import { recoveryDashboard } from "~/dashboard/recovery-dashboard.server";
 import { SummaryCards } from "~/dashboard/summary-cards";
+import { SurveyCard } from "~/dashboard/survey-card";
 import { db } from "~/db/client.server";
 import { commonMessages } from "~/i18n/common-messages";
 import { useMessages, useUiLocale } from "~/i18n/use-messages";
@@ -37,7 +38,7 @@ export default function Dashboard() {
       </Page>
     );
   }
-  const { period, summary, holdout, currency, series, funnel } = dashboard;
+  const { period, summary, holdout, currency, series, funnel, survey } = dashboard;
   return (
     <Page title={t("title")}>
       <BlockStack gap="500">
@@ -50,6 +51,7 @@ export default function Dashboard() {
         <SummaryCards summary={summary} holdout={holdout} currency={currency} />
         <DailyChartCard series={series} />
         <FunnelTable funnel={funnel} currency={currency} />
+        <SurveyCard survey={survey} />
       </BlockStack>
     </Page>
   );

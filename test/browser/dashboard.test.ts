@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { addDays, localDay } from "~/dashboard/local-day";
 import { db } from "~/db/client.server";
 import { bumpDailyStats, bumpStepDailyStats } from "~/models/daily-stat.server";
+import { saveSurveyAnswer } from "~/models/survey-answer.server";
 import { ensureDefaultSequence } from "~/recovery/default-sequence.server";
 import { createShop } from "../factories/shop";
 import { useAdminServer } from "../support/admin-server";
@@ -55,6 +56,9 @@ async function seedShopWithFigures() {
     { emailed: 18, delivered: 18, recoveredOrders: 4, recoveredRevenueMinor: 40_000n },
   );
   await bumpDailyStats(db, TEST_SHOP, { day: days.sixtyDaysAgo }, { abandoned: 40, enrolled: 40 });
+  for (const [index, reason] of (["shipping_cost", "shipping_cost", "shipping_cost", "price"] as const).entries()) {
+    await saveSurveyAnswer(db, TEST_SHOP, { stepRunId: index + 1, checkoutId: index + 1, reason, answeredAt: new Date() });
+  }
 }
 
 const figure = (page: Page, label: string) => page.getByRole("region", { name: label, exact: true }).getByRole("paragraph").first();
@@ -95,6 +99,18 @@ describe("the recovery dashboard in Chromium", () => {
     const chart = page.getByRole("region", { name: "Abandoned and recovered, by day" });
     await chart.locator("svg").first().waitFor();
     expect(await chart.getByText(/abandoned checkouts: 32; recovered orders: 7\. Most abandoned on .+: 20\./).count()).toBe(1);
+    const survey = page.getByRole("list").filter({ hasText: "Shipping cost more than I expected" });
+    // Each item reads "reason, count · share", then the bar's own text.
+    expect(await survey.getByRole("listitem").allTextContents()).toEqual(
+      [
+        "Shipping cost more than I expected3 · 75%",
+        "The price was more than I wanted to pay1 · 25%",
+        "I was just looking around0 · 0%",
+        "I had trouble paying0 · 0%",
+        "Something else0 · 0%",
+      ].map((start) => expect.stringMatching(new RegExp(`^${start}`))),
+    );
+    expect(await page.getByRole("progressbar", { name: "Shipping cost more than I expected" }).getAttribute("value")).toBe("75");
     await screenshot(page, "dashboard");
 
     await page.getByRole("button", { name: "7 days" }).click();

@@ -4,7 +4,8 @@ import { detailMessages } from "~/checkouts-admin/detail-messages";
 import { listMessages } from "~/checkouts-admin/list-messages";
 import { statusMessages } from "~/checkouts-admin/status-messages";
 import type { TimelineEntry } from "~/checkouts-admin/timeline";
-import { kindLabelMessages, reasonMessages, surveyAnswerMessages, timelineWordMessages, titleMessages } from "~/checkouts-admin/timeline-messages";
+import { kindLabelMessages, reasonMessages, timelineWordMessages, titleMessages } from "~/checkouts-admin/timeline-messages";
+import { surveyAnswerMessages } from "~/survey/survey-answer-messages";
 
 const EN: WordingContext = { locale: "en", timezone: "America/New_York", currency: "USD" };
 const KO: WordingContext = { ...EN, locale: "ko" };

@@ -6,6 +6,7 @@ import { ratio } from "~/dashboard/dashboard-summary";
 import { recoveryDashboard } from "~/dashboard/recovery-dashboard.server";
 import { db } from "~/db/client.server";
 import { bumpDailyStats } from "~/models/daily-stat.server";
+import { saveSurveyAnswer } from "~/models/survey-answer.server";
 import { holdoutUplift } from "~/experiments/holdout-uplift.server";
 import { fromMinorUnits } from "~/lib/money";
 import { recoveryReport } from "~/recovery/recovery-report.server";
@@ -238,6 +239,32 @@ describe("the dashboard's period", () => {
     expect(fresh).toMatchObject({ hasData: false, holdout: null, setup: { abandonmentMinutes: 30, emailDelaysMinutes: [] }, funnel: [] });
     expect(fresh.series).toHaveLength(7);
     expect(quiet).toMatchObject({ hasData: true, summary: { abandoned: 0, openRate: null, recoveryRate: null } });
+  });
+
+  it("counts the survey's answers given during the period, every reason in the email's order", async () => {
+    await createShop({ timezone: "Asia/Seoul" });
+    const answers = [
+      ["price", "2026-11-21T15:00:00Z"],
+      ["price", "2026-11-16T00:00:00Z"],
+      ["other", "2026-11-18T09:00:00Z"],
+      // The day before the 7-day period began in Seoul, and another shop's answer.
+      ["shipping_cost", "2026-11-15T14:59:00Z"],
+    ] as const;
+    for (const [index, [reason, answeredAt]] of answers.entries()) {
+      await saveSurveyAnswer(db, TEST_SHOP, { stepRunId: index + 1, checkoutId: index + 1, reason, answeredAt: new Date(answeredAt) });
+    }
+    await createShop({ domain: "other-shop.myshopify.com" });
+    await saveSurveyAnswer(db, "other-shop.myshopify.com", { stepRunId: 99, checkoutId: 99, reason: "price", answeredAt: NOW });
+
+    const { survey } = (await recoveryDashboard(db, TEST_SHOP, 7, NOW))!;
+
+    expect(Object.entries(survey)).toEqual([
+      ["shipping_cost", 0],
+      ["price", 2],
+      ["just_browsing", 0],
+      ["payment_problem", 0],
+      ["other", 1],
+    ]);
   });
 
   it("knows no shop it has no record of", async () => {

@@ -1,28 +1,20 @@
 import Database from "better-sqlite3";
 import { db } from "~/db/client.server";
+import { databaseProvider, databaseUrl } from "~/db/driver-adapter.server";
+import { quoted, withPostgresql } from "./postgresql";
 
 export interface DatabaseOutage {
   /** Gives the database back to the app. */
   end(): Promise<void>;
 }
 
-type TakeAway = (url: string) => Promise<DatabaseOutage>;
-
 /**
  * Makes the app's database unavailable, as it is when the database is down or locked by someone else,
- * until `end()`. One way per database the suite runs on, chosen by DATABASE_URL (test/setup/per-file.ts).
+ * until `end()`: one way per database the suite runs on (test/setup/per-file.ts sets DATABASE_URL).
  */
-const OUTAGES: Array<{ matches: (url: string) => boolean; takeAway: TakeAway }> = [{ matches: (url) => url.startsWith("file:"), takeAway: lockSqliteFile }];
-
-const outageFor = (url: string) => OUTAGES.find((outage) => outage.matches(url));
-
-export const canTakeDatabaseAway = (): boolean => outageFor(process.env.DATABASE_URL ?? "") !== undefined;
-
 export function takeDatabaseAway(): Promise<DatabaseOutage> {
-  const url = process.env.DATABASE_URL ?? "";
-  const outage = outageFor(url);
-  if (!outage) throw new Error(`No database outage for ${url.split(":")[0]} yet: add one to test/support/database-outage.ts`);
-  return outage.takeAway(url);
+  const url = databaseUrl();
+  return databaseProvider(url) === "postgresql" ? shutPostgresqlDatabase(url) : lockSqliteFile(url);
 }
 
 // better-sqlite3 waits 5 s for a lock before giving up; the outage shortens the wait so the test does not
@@ -44,5 +36,25 @@ async function lockSqliteFile(url: string): Promise<DatabaseOutage> {
       lockHolder.close();
       await db.$queryRawUnsafe(`PRAGMA busy_timeout = ${timeout}`);
     },
+  };
+}
+
+/**
+ * The database stops accepting connections and every open one is cut, as when PostgreSQL restarts or
+ * fails over: the app's pooled connections die and new ones are refused until `end()`.
+ */
+async function shutPostgresqlDatabase(url: string): Promise<DatabaseOutage> {
+  const database = new URL(url).pathname.slice(1);
+  const server = new URL(url);
+  server.pathname = "/postgres";
+  await withPostgresql(server.toString(), async (client) => {
+    await client.query(`ALTER DATABASE ${quoted(database)} ALLOW_CONNECTIONS false`);
+    await client.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [database]);
+  });
+  return {
+    end: () =>
+      withPostgresql(server.toString(), async (client) => {
+        await client.query(`ALTER DATABASE ${quoted(database)} ALLOW_CONNECTIONS true`);
+      }),
   };
 }

@@ -15,7 +15,7 @@ export async function withPostgresql<T>(url: string, work: (client: pg.Client) =
 }
 
 // Database names come from the tests and benchmarks themselves, never from input: quoting keeps them exact.
-const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
+export const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /** Creates, lists and drops databases on the server `serverUrl` names, through its `postgres` database. */
 export function postgresqlServer(serverUrl: string = TEST_POSTGRESQL_SERVER) {

@@ -89,6 +89,28 @@ describe("renderEmail", () => {
     expect(html).toMatch(/<style>\s*@media only screen and \(max-width: 620px\)/);
   });
 
+  it("styles the elements Liquid repeats or chooses, and keeps Liquid inside attributes and styles working", async () => {
+    const { html } = await renderEmail(
+      {
+        ...source,
+        html: `<html><head><style>
+.line { color: #111111; }
+.vip { font-weight: bold; }
+</style></head><body><table>
+{% for line in cart.line_items %}<tr><td class="line" title="{{ line.title }}">{{ line.title }}</td></tr>{% endfor %}
+</table>{% if customer.first_name == "Alex" %}<p class="vip">Welcome back</p>{% else %}<p>Hello</p>{% endif %}
+<p style="width: {{ cart.item_count }}px">x</p></body></html>`,
+      },
+      sample,
+    );
+    const titles = sample.cart.line_items.map((line) => line.title);
+    expect([...html.matchAll(/<td class="line" title="([^"]+)" style="color: #111111;">/g)].map((match) => match[1])).toEqual(titles);
+    expect(html).toContain(`<p class="vip" style="font-weight: bold;">Welcome back</p>`);
+    expect(html).not.toContain("Hello");
+    expect(html).toContain(`<p style="width: 3px">x</p>`);
+    expect(html).not.toMatch(/JUICE|{%|{{/);
+  });
+
   it("hides the preheader at the top of the body", async () => {
     const { html } = await renderEmail(source, sample);
     expect(html).toMatch(/<body><div style="display:none;[^"]*">3 items saved for you/);
@@ -110,6 +132,10 @@ describe("renderEmail", () => {
   it("reports a Liquid error with its field, line and a clean message", async () => {
     const unclosed = await renderFailure({ html: "<body>\n<p>Hi</p>\n{% if customer.first_name %}\n<p>there</p>\n</body>" });
     expect(unclosed).toMatchObject({ field: "html", line: 3, message: "tag {% if customer.first_name %} not closed" });
+
+    // Under a style block, which inlining removes: the line is still the one in the template as written.
+    const styled = await renderFailure({ html: "<html><head><style>\np { color: red; }\n</style></head>\n<body>\n<p>{{ cart.total | nope }}</p>\n</body></html>" });
+    expect(styled).toMatchObject({ field: "html", line: 5, message: "undefined filter: nope" });
 
     const unknownFilter = await renderFailure({ subject: "Hi {{ customer.first_name | shout }}" });
     expect(unknownFilter).toMatchObject({ field: "subject", line: 1, message: "undefined filter: shout" });
