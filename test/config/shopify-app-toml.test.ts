@@ -17,6 +17,9 @@ const toml = parse(readFileSync("shopify.app.toml", "utf8")) as unknown as {
   app_proxy: { url: string; subpath: string; prefix: string };
 };
 
+const webToml = parse(readFileSync("shopify.web.toml", "utf8")) as unknown as { commands: { dev: string } };
+const packageJson = JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> };
+
 const REQUIRED_TOPICS = ["checkouts/create", "checkouts/update", "orders/create", "app/uninstalled"];
 const COMPLIANCE_TOPICS = ["customers/data_request", "customers/redact", "shop/redact"];
 
@@ -52,5 +55,13 @@ describe("shopify.app.toml", () => {
     expect(readFileSync("extensions/recovery-banner/blocks/recovery-banner.liquid", "utf8")).toContain(
       `append: '${toml.app_proxy.prefix}/${toml.app_proxy.subpath}'`,
     );
+  });
+});
+
+describe("shopify.web.toml", () => {
+  it("applies migrations as `npm start` does, which works on PostgreSQL too (`prisma migrate deploy` does not)", () => {
+    const [startMigrations] = packageJson.scripts.start!.split(" && ");
+    expect(startMigrations).toBe("npm run setup");
+    expect(webToml.commands.dev.split(" && ")).toEqual([startMigrations, "npx remix vite:dev"]);
   });
 });
