@@ -31,3 +31,22 @@ describe("Node 22", () => {
     expect(major(stdout.trim())).toBe(22);
   });
 });
+
+describe(".ci/run", () => {
+  const script = readFileSync(".ci/run", "utf8");
+  const npmCommands = script
+    .split("\n")
+    .filter((line) => line.startsWith("npm "))
+    .map((line) => line.replace(" --silent", ""));
+  const twoCommands = readFileSync("README.md", "utf8").split("\n## Two commands\n")[1]!.split("```")[1]!;
+  const readmeCommands = twoCommands.split("\n").slice(1).map((line) => line.split("#")[0]!.trim()).filter(Boolean);
+
+  it("lints, typechecks, then runs the README's test command last, so CI's last line is its totals line", () => {
+    expect(readmeCommands).toContain("npm test");
+    expect(npmCommands).toEqual(["npm run lint", "npm run typecheck", "npm test"]);
+  });
+
+  it("stops at the first command that fails", () => {
+    expect(script).toMatch(/^set -euo pipefail$/m);
+  });
+});
