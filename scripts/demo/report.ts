@@ -4,6 +4,7 @@ import { countDeliveriesByStatus } from "~/models/webhook-delivery.server";
 import { recoveryReport, type RecoveryReport } from "~/recovery/recovery-report.server";
 import type { SurveyReason } from "~/recovery/survey-reasons";
 import { surveyBreakdown } from "~/survey/survey-breakdown.server";
+import type { Reaction } from "./shopper-reactions";
 
 export interface PlayedFigures {
   shoppers: number;
@@ -11,8 +12,14 @@ export interface PlayedFigures {
   redeliveries: number;
   /** Orders the simulation placed after a click, and without one: what attribution must find. */
   ordersAfterClick: number;
+  /** What the orders after a click add up to: the recovered revenue attribution must find. */
+  revenueAfterClickMinor: bigint;
   ordersWithoutClick: number;
+  /** What shoppers did about their emails, counted as each was played. */
+  reactions: Record<Reaction["kind"], number>;
   emailsReceived: number;
+  /** Emails opened or clicked, each counted once. */
+  emailsOpened: number;
   /** Step runs the SendGrid stand-in received more than one email for. */
   emailsSentTwice: number;
   deliveriesReceived: Record<string, number>;
@@ -26,23 +33,37 @@ export interface DemoReport {
   recovery: RecoveryReport;
   deliveries: Record<string, number>;
   survey: Record<SurveyReason, number>;
-  checks: { noDuplicateEmails: boolean; noDuplicateDeliveries: boolean; recoveredAsPlayed: boolean; boughtAfterEmailAsPlayed: boolean };
+  /** Each figure of the report against what was played, and no duplicates. */
+  checks: Record<string, boolean>;
 }
 
 export async function collectReport(shop: { domain: string; currency: string }, period: { from: Date; to: Date }, played: PlayedFigures): Promise<DemoReport> {
   const recovery = await recoveryReport(db, shop, period);
+  const deliveries = await countDeliveriesByStatus(db, shop.domain);
+  const survey = await surveyBreakdown(db, shop.domain, period);
   return {
     played,
     recovery,
-    deliveries: await countDeliveriesByStatus(db, shop.domain),
-    survey: await surveyBreakdown(db, shop.domain, period),
+    deliveries,
+    survey,
     checks: {
       noDuplicateEmails: played.emailsSentTwice === 0,
       noDuplicateDeliveries: played.duplicateDeliveries === 0,
-      recoveredAsPlayed: recovery.recovered.orders === played.ordersAfterClick,
+      checkoutsAsPlayed: recovery.checkouts === played.shoppers,
+      emailedAsReceived: recovery.emailed === played.emailsReceived,
+      deliveredAsPlayed: recovery.delivered === played.reactions.delivered,
+      openedAsPlayed: recovery.opened === played.emailsOpened,
+      clickedAsPlayed: recovery.clicked === played.reactions.click,
+      recoveredAsPlayed: recovery.recovered.orders === played.ordersAfterClick && recovery.recovered.revenueMinor === played.revenueAfterClickMinor,
       boughtAfterEmailAsPlayed: recovery.boughtAfterEmail.orders === played.ordersWithoutClick,
+      webhookDeliveriesAsReceived: (deliveries.delivered ?? 0) === total(played.deliveriesReceived),
+      surveyAnswersAsPlayed: total(survey) === played.reactions.survey,
     },
   };
+}
+
+function total(counts: Record<string, number>): number {
+  return Object.values(counts).reduce((sum, count) => sum + count, 0);
 }
 
 export function printReport({ played, recovery, deliveries, survey, checks }: DemoReport): void {

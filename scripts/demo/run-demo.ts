@@ -12,6 +12,7 @@ import { startSendgridServer, type ReceivedMessage } from "../../test/doubles/se
 import { createEventSigner, eventBody } from "../../test/doubles/sendgrid-events";
 import { signedWebhookRequest } from "../../test/doubles/shopify-webhook";
 import { startWebhookReceiver, type WebhookReceiver } from "../../test/doubles/webhook-receiver";
+import { toMinorUnits } from "~/lib/money";
 import { createActionQueue } from "./action-queue";
 import { applyMigrations, ensureBuild, freePort, startAppServer } from "../app-server";
 import { createMailFolder } from "./mail-folder";
@@ -89,7 +90,15 @@ const byEmail = new Map(shoppers.filter((shopper) => shopper.email).map((shopper
 const emailsReceived = new Map<Shopper, number>();
 const queue = createActionQueue();
 const pendingEvents: object[] = [];
-const played = { shopifyWebhooks: 0, redeliveries: 0, ordersAfterClick: 0, ordersWithoutClick: 0 };
+const played = {
+  shopifyWebhooks: 0,
+  redeliveries: 0,
+  ordersAfterClick: 0,
+  revenueAfterClickMinor: 0n,
+  ordersWithoutClick: 0,
+  reactions: { delivered: 0, opened: 0, click: 0, order: 0, unsubscribe: 0, survey: 0 } satisfies Record<Reaction["kind"], number>,
+};
+const emailsOpened = new Set<string>();
 let orderNumber = 1000;
 
 async function expectOk(response: Response, what: string) {
@@ -119,8 +128,12 @@ function scheduleShopifyWebhook(at: Date, topic: Parameters<typeof shopifyWebhoo
 }
 
 function placeOrder(shopper: Shopper, at: Date, afterClick: boolean | null) {
-  scheduleShopifyWebhook(at, "orders/create", orderBody(shopper, at, ++orderNumber));
-  if (afterClick === true) played.ordersAfterClick += 1;
+  const order = orderBody(shopper, at, ++orderNumber);
+  scheduleShopifyWebhook(at, "orders/create", order);
+  if (afterClick === true) {
+    played.ordersAfterClick += 1;
+    played.revenueAfterClickMinor += toMinorUnits(order.total_price, order.currency);
+  }
   if (afterClick === false) played.ordersWithoutClick += 1;
 }
 
@@ -165,7 +178,16 @@ function scheduleReaction(shopper: Shopper, reaction: Reaction, message: Receive
       await answerSurvey(db, url.pathname.split("/s/")[1]!, url.searchParams.get("reason") ?? "", { now: reaction.at, isAnswer: true });
     },
   };
-  queue.add({ at: reaction.at, label: reaction.kind, run: actions[reaction.kind] });
+  queue.add({
+    at: reaction.at,
+    label: reaction.kind,
+    run: async () => {
+      await actions[reaction.kind]();
+      played.reactions[reaction.kind] += 1;
+      // A click shows the email was opened even when no open was reported (images blocked); Comeback counts it so.
+      if (reaction.kind === "opened" || reaction.kind === "click") emailsOpened.add(message.messageId);
+    },
+  });
 }
 
 /** SendGrid batches its Event Webhook posts; the demo posts one signed batch per tick. */
@@ -207,6 +229,7 @@ const report = await collectReport({ domain: DEMO_SHOP, currency: "USD" }, { fro
   shoppers: shoppers.length,
   ...played,
   emailsReceived: mailbox.messages.length,
+  emailsOpened: emailsOpened.size,
   emailsSentTwice: [...emailsPerRun.values()].filter((count) => count > 1).length,
   deliveriesReceived: Object.fromEntries(Object.entries(receivers).map(([name, receiver]) => [name, receiver.accepted.length])),
   duplicateDeliveries: Object.values(receivers).reduce((total, receiver) => total + receiver.duplicateCount, 0),
