@@ -1,5 +1,6 @@
 import { InvalidShopError } from "@shopify/shopify-api";
 import { db } from "~/db/client.server";
+import { isUniqueViolation } from "~/db/unique-violation";
 import { logger } from "~/lib/logger.server";
 import { isDuplicateReceipt, recordReceipt } from "~/models/webhook-receipt.server";
 import { authenticate } from "~/shopify.server";
@@ -42,10 +43,7 @@ export async function receiveWebhook<Payload>(request: Request, handler: Webhook
 
   const delivery: Delivery<Payload> = { shop, topic: handler.topic, webhookId, payload: parsed.data };
   try {
-    const outcome = await db.$transaction(async (tx) => {
-      await recordReceipt(tx, { shop, webhookId, topic });
-      return handler.apply(tx, delivery);
-    });
+    const outcome = await applyOnce(handler, delivery);
     logger.info("Webhook applied", { ...context, outcome });
   } catch (error) {
     if (isDuplicateReceipt(error)) {
@@ -56,6 +54,26 @@ export async function receiveWebhook<Payload>(request: Request, handler: Webhook
     }
   }
   return reply(200);
+}
+
+/**
+ * Records the receipt and applies the delivery in one transaction. Two deliveries about one new record
+ * (a checkout's create and update sent at once) may both find it missing and both insert it: the loser's
+ * unique violation rolls its transaction back, and applying it again finds the winner's row.
+ */
+async function applyOnce<Payload>(handler: WebhookHandler<Payload>, delivery: Delivery<Payload>) {
+  const { shop, webhookId, topic } = delivery;
+  const apply = () =>
+    db.$transaction(async (tx) => {
+      await recordReceipt(tx, { shop, webhookId, topic });
+      return handler.apply(tx, delivery);
+    });
+  try {
+    return await apply();
+  } catch (error) {
+    if (!isUniqueViolation(error) || isDuplicateReceipt(error)) throw error;
+    return apply();
+  }
 }
 
 /** authenticate.webhook has parsed the body already: only Comeback's own limits can refuse it here. */
