@@ -3,15 +3,19 @@ import type { Db } from "~/db/client.server";
 import type { StopReason } from "~/recovery/activity";
 import { activeShopperKey } from "~/recovery/shopper-key";
 
-type Shopper = { email: string | null; customerId: string | null; phone?: string | null };
+type Shopper = { email: string | null; customerId: string | null; phone: string | null };
 
 function sameShopper({ email, customerId, phone }: Shopper) {
   return [...(email ? [{ email }] : []), ...(customerId ? [{ customerId }] : []), ...(phone ? [{ phone }] : [])];
 }
 
-/** The shopper's running enrollment: one that holds a checkout with the same email or customer. */
+/**
+ * The shopper's running enrollment: one that holds a checkout with the same email, customer or phone.
+ * Every way shopperKey can know a shopper must match here: a newer checkout that found nothing would
+ * hit the unique active key on every try instead of joining.
+ */
 export function findActiveEnrollmentForShopper(db: Db, shop: string, shopper: Shopper) {
-  const matches = sameShopper({ email: shopper.email, customerId: shopper.customerId });
+  const matches = sameShopper(shopper);
   if (!matches.length) return null;
   return db.enrollment.findFirst({ where: { shop, status: "active", checkouts: { some: { OR: matches } } } });
 }

@@ -113,6 +113,22 @@ describe("one enrollment per shopper", () => {
     expect(second).not.toContain("Aviator sunglasses");
   });
 
+  it("adds a newer checkout of a shopper known only by phone to the running enrollment", async () => {
+    await installShopWithDefaultSequence();
+    const phoneOnly = { email: null, customer: null, phone: "+15025550142" };
+    await deliverWebhook("checkouts/create", checkoutPayload(phoneOnly));
+    await tickAt(world.services, at(0));
+    const newer = { ...phoneOnly, token: "newer-checkout", cart_token: "newer-cart", created_at: at(5).toISOString(), updated_at: at(5).toISOString() };
+    await deliverWebhook("checkouts/create", checkoutPayload(newer));
+    await tickAt(world.services, at(5, 11));
+
+    const enrollment = await db.enrollment.findFirstOrThrow();
+    const newerCheckout = await db.checkout.findUniqueOrThrow({ where: { shop_token: { shop: TEST_SHOP, token: "newer-checkout" } } });
+    expect(await db.enrollment.count()).toBe(1);
+    expect(newerCheckout).toMatchObject({ status: "abandoned", abandonCheckAt: null, enrollmentId: enrollment.id });
+    expect(enrollment.checkoutId).toBe(newerCheckout.id);
+  });
+
   it("sends nothing twice when Shopify redelivers webhooks", async () => {
     await installShopWithDefaultSequence();
     await deliverWebhook("checkouts/create", checkoutPayload(), { webhookId: "create-1" });
