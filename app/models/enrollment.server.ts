@@ -1,7 +1,7 @@
 import type { Prisma } from "@prisma/client";
 import type { Db } from "~/db/client.server";
 import type { StopReason } from "~/recovery/activity";
-import { activeShopperKey } from "~/recovery/shopper-key";
+import { activeShopperKey, shopperKey } from "~/recovery/shopper-key";
 
 type Shopper = { email: string | null; customerId: string | null; phone: string | null };
 
@@ -10,14 +10,17 @@ function sameShopper({ email, customerId, phone }: Shopper) {
 }
 
 /**
- * The shopper's running enrollment: one that holds a checkout with the same email, customer or phone.
- * Every way shopperKey can know a shopper must match here: a newer checkout that found nothing would
- * hit the unique active key on every try instead of joining.
+ * The shopper's running enrollment: the one holding their active key, or one that holds a checkout
+ * with the same email, customer or phone. The key is matched itself because the checkouts may no
+ * longer show the contact it was made from (an update can change a checkout's email); a newer checkout
+ * that found nothing would hit the unique active key on every try instead of joining.
  */
 export function findActiveEnrollmentForShopper(db: Db, shop: string, shopper: Shopper) {
-  const matches = sameShopper(shopper);
-  if (!matches.length) return null;
-  return db.enrollment.findFirst({ where: { shop, status: "active", checkouts: { some: { OR: matches } } } });
+  const key = shopperKey(shop, shopper);
+  if (!key) return null;
+  return db.enrollment.findFirst({
+    where: { shop, status: "active", OR: [{ activeShopperKey: activeShopperKey(shop, key) }, { checkouts: { some: { OR: sameShopper(shopper) } } }] },
+  });
 }
 
 /** The shopper's most recent enrollment, running or ended, that started before `before`. */

@@ -14,7 +14,11 @@ const ABANDONED_AT = "2026-11-20T15:54:02Z";
 const at = (hoursAfterAbandonment: number, extraMinutes = 1) =>
   new Date(Date.parse(ABANDONED_AT) + hoursAfterAbandonment * 3_600_000 + extraMinutes * 60_000);
 const TOKEN = "da4a9d115469c72cf166bfbe6c5313d1";
-const storedCheckout = () => db.checkout.findUniqueOrThrow({ where: { shop_token: { shop: TEST_SHOP, token: TOKEN } } });
+const checkoutByToken = (token: string) => db.checkout.findUniqueOrThrow({ where: { shop_token: { shop: TEST_SHOP, token } } });
+const storedCheckout = () => checkoutByToken(TOKEN);
+// The same shopper's next checkout, five hours after the first was abandoned.
+const NEWER_CHECKOUT = { token: "newer-checkout", cart_token: "newer-cart", created_at: at(5).toISOString(), updated_at: at(5).toISOString() };
+const newerCheckout = () => checkoutByToken(NEWER_CHECKOUT.token);
 const recoveryLinkIn = (html: string) => /href="(https?:\/\/[^"]+\/r\/[^"]+)"/.exec(html)?.[1];
 
 describe("the default sequence, end to end", () => {
@@ -95,10 +99,7 @@ describe("one enrollment per shopper", () => {
     await tickAt(world.services, at(1));
 
     const newerCart = {
-      token: "newer-checkout",
-      cart_token: "newer-cart",
-      created_at: at(5).toISOString(),
-      updated_at: at(5).toISOString(),
+      ...NEWER_CHECKOUT,
       line_items: [{ title: "Leather weekender", variant_title: "Tan", quantity: 1, price: "240.00", line_price: "240.00", variant_id: 1, product_id: 2 }],
       total_price: "240.00",
       subtotal_price: "240.00",
@@ -118,15 +119,25 @@ describe("one enrollment per shopper", () => {
     const phoneOnly = { email: null, customer: null, phone: "+15025550142" };
     await deliverWebhook("checkouts/create", checkoutPayload(phoneOnly));
     await tickAt(world.services, at(0));
-    const newer = { ...phoneOnly, token: "newer-checkout", cart_token: "newer-cart", created_at: at(5).toISOString(), updated_at: at(5).toISOString() };
-    await deliverWebhook("checkouts/create", checkoutPayload(newer));
+    await deliverWebhook("checkouts/create", checkoutPayload({ ...phoneOnly, ...NEWER_CHECKOUT }));
     await tickAt(world.services, at(5, 11));
 
     const enrollment = await db.enrollment.findFirstOrThrow();
-    const newerCheckout = await db.checkout.findUniqueOrThrow({ where: { shop_token: { shop: TEST_SHOP, token: "newer-checkout" } } });
     expect(await db.enrollment.count()).toBe(1);
-    expect(newerCheckout).toMatchObject({ status: "abandoned", abandonCheckAt: null, enrollmentId: enrollment.id });
-    expect(enrollment.checkoutId).toBe(newerCheckout.id);
+    expect(await newerCheckout()).toMatchObject({ id: enrollment.checkoutId, status: "abandoned", abandonCheckAt: null, enrollmentId: enrollment.id });
+  });
+
+  it("adds a newer checkout to the enrollment keyed by its email, though the enrolled checkout's email changed since", async () => {
+    await installShopWithDefaultSequence();
+    await deliverWebhook("checkouts/create", checkoutPayload({ customer: null }));
+    await tickAt(world.services, at(0));
+    await deliverWebhook("checkouts/update", checkoutPayload({ customer: null, email: "ann.lee@example.com", updated_at: at(2).toISOString() }));
+    await deliverWebhook("checkouts/create", checkoutPayload({ customer: null, ...NEWER_CHECKOUT }));
+    await tickAt(world.services, at(5, 11));
+
+    const enrollment = await db.enrollment.findFirstOrThrow();
+    expect(await db.enrollment.count()).toBe(1);
+    expect(await newerCheckout()).toMatchObject({ status: "abandoned", enrollmentId: enrollment.id });
   });
 
   it("sends nothing twice when Shopify redelivers webhooks", async () => {
