@@ -114,6 +114,18 @@ describe("one enrollment per shopper", () => {
     expect(second).not.toContain("Aviator sunglasses");
   });
 
+  it("adds a newer checkout of the same customer under another email to the running enrollment", async () => {
+    await installShopWithDefaultSequence();
+    await deliverWebhook("checkouts/create", checkoutPayload());
+    await tickAt(world.services, at(0));
+    await deliverWebhook("checkouts/create", checkoutPayload({ ...NEWER_CHECKOUT, email: "ann.lee@work.example" }));
+    await tickAt(world.services, at(5, 11));
+
+    const enrollment = await db.enrollment.findFirstOrThrow();
+    expect(await db.enrollment.count()).toBe(1);
+    expect(await newerCheckout()).toMatchObject({ id: enrollment.checkoutId, status: "abandoned", email: "ann.lee@work.example", enrollmentId: enrollment.id });
+  });
+
   it("adds a newer checkout of a shopper known only by phone to the running enrollment", async () => {
     await installShopWithDefaultSequence();
     const phoneOnly = { email: null, customer: null, phone: "+15025550142" };
