@@ -15,12 +15,14 @@ function clientFor(url: string): typeof PrismaClient {
   return generated.PrismaClient;
 }
 
-export function createDbClient(url: string = databaseUrl()): PrismaClient {
+/** A client of the database `url` names; `log` turns on Prisma's logs, such as the statements it sends. */
+export function createDbClient(url: string = databaseUrl(), { log }: Pick<Prisma.PrismaClientOptions, "log"> = {}): PrismaClient {
   const Client = clientFor(url);
   return new Client({
     adapter: createDriverAdapter(url),
     // Transactions queue behind each other on SQLite's single connection; give them room to wait.
     transactionOptions: { maxWait: 10_000, timeout: 10_000 },
+    log,
   });
 }
 

@@ -1,13 +1,12 @@
-import { PrismaClient } from "@prisma/client";
 import { TEST_SHOP } from "@shopify/shopify-api/test-helpers";
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { beforeEach, describe, expect, inject, it } from "vitest";
 import { db } from "~/db/client.server";
-import { createDriverAdapter } from "~/db/driver-adapter.server";
 import { toMinorUnits } from "~/lib/money";
 import { listCheckoutsPage, type CheckoutListFilter, type ListedCheckout } from "~/models/checkout-list.server";
 import { createCheckout } from "../factories/recovery";
 import { createShop } from "../factories/shop";
 import { resetDatabase } from "../support/database";
+import { plansOfStatements } from "../support/query-plan";
 
 const OTHER_SHOP = "other-shop.myshopify.com";
 const NO_FILTER: CheckoutListFilter = { statuses: [], createdFrom: null, createdBefore: null, hasEmail: null, total: null, emailPrefix: null };
@@ -88,20 +87,9 @@ describe("the checkout list", () => {
 });
 
 describe.runIf(inject("database") === "sqlite")("the list's queries, as SQLite plans them", () => {
-  const statements: { query: string; params: string }[] = [];
-  let traced: PrismaClient<{ log: [{ emit: "event"; level: "query" }] }>;
-  beforeAll(() => {
-    traced = new PrismaClient({ adapter: createDriverAdapter(process.env.DATABASE_URL), log: [{ emit: "event", level: "query" }] });
-    traced.$on("query", (event) => statements.push(event));
-  });
-  afterAll(() => traced.$disconnect());
-
   async function planOf(filter: Partial<CheckoutListFilter>, page: Parameters<typeof listCheckoutsPage>[3]): Promise<string> {
-    statements.length = 0;
-    await listCheckoutsPage(traced, TEST_SHOP, { ...NO_FILTER, ...filter }, page);
-    const select = statements.find((statement) => statement.query.startsWith("SELECT"))!;
-    const rows = await traced.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${select.query}`, ...(JSON.parse(select.params) as unknown[]));
-    return rows.map((row) => row.detail).join("; ");
+    const [select] = await plansOfStatements((client) => listCheckoutsPage(client, TEST_SHOP, { ...NO_FILTER, ...filter }, page));
+    return select!;
   }
 
   it("read a deep page through the (shop, created) index, in its order, without sorting", async () => {

@@ -1,5 +1,6 @@
+import type { PrismaClient } from "@prisma/client";
 import { inject } from "vitest";
-import { db } from "~/db/client.server";
+import { createDbClient, db } from "~/db/client.server";
 
 /**
  * The plan the test's database makes for a query written with `?` placeholders, one step per line.
@@ -18,4 +19,24 @@ export async function queryPlan(sql: string, params: unknown[]): Promise<string>
     const lines = await tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN ${numbered}`, ...params);
     return lines.map((line) => line["QUERY PLAN"]).join("\n");
   });
+}
+
+/**
+ * The plans of the statements `work` sends, in order. `work` gets a client of its own that records
+ * them, so the plans are those of the app's own queries rather than of copies written for the test.
+ */
+export async function plansOfStatements(work: (client: PrismaClient) => Promise<unknown>): Promise<string[]> {
+  const statements: { query: string; params: string }[] = [];
+  const log: [{ emit: "event"; level: "query" }] = [{ emit: "event", level: "query" }];
+  const recording = createDbClient(process.env.DATABASE_URL, { log }) as PrismaClient<{ log: typeof log }>;
+  recording.$on("query", (event) => statements.push(event));
+  try {
+    await work(recording);
+  } finally {
+    await recording.$disconnect();
+  }
+  const plans: string[] = [];
+  // Prisma logs PostgreSQL's statements already numbered ($1, $2), which queryPlan leaves as they are.
+  for (const { query, params } of statements) plans.push(await queryPlan(query, JSON.parse(params) as unknown[]));
+  return plans;
 }
