@@ -24,6 +24,9 @@ export async function claimDueStepRuns(db: Db, { now, at, leaseMs, leasePrefix, 
   const skipLocked = sqlDialect() === "postgresql" ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty;
   // A materialized CTE runs once. As a subquery in the WHERE clause, PostgreSQL may run it again for
   // each row it updates, each run skipping the rows the previous ones took, and claim far past `limit`.
+  // The update finds its rows by id alone: they are still scheduled (locked on PostgreSQL; SQLite runs
+  // the statement alone), and a second test of the status would have SQLite read every scheduled run
+  // through a status index instead of the few due ones by key.
   const claim = Prisma.sql`
     WITH "due" AS MATERIALIZED (
       SELECT "id" FROM "StepRun"
@@ -37,7 +40,7 @@ export async function claimDueStepRuns(db: Db, { now, at, leaseMs, leasePrefix, 
         "leaseOwner" = CAST(${leasePrefix} AS TEXT) || CAST("id" AS TEXT),
         "leaseExpiresAt" = ${new Date(at.getTime() + leaseMs)},
         "updatedAt" = ${at}
-    WHERE "status" = 'scheduled' AND "id" IN (SELECT "id" FROM "due")
+    WHERE "id" IN (SELECT "id" FROM "due")
     RETURNING "id", "shop", "leaseOwner"`;
   const claimed = await db.$queryRaw<{ id: number | bigint; shop: string; leaseOwner: string }[]>(claim);
   return claimed.map((run) => ({ id: Number(run.id), shop: run.shop, leaseId: run.leaseOwner }));

@@ -1,8 +1,9 @@
-import { expect, it } from "vitest";
+import { expect, inject, it } from "vitest";
 import { db } from "~/db/client.server";
 import { claimDueStepRuns, type BatchClaim } from "~/models/due-step-runs.server";
 import { createDueEmails } from "../factories/due-emails";
 import { createShop } from "../factories/shop";
+import { plansOfStatements } from "../support/query-plan";
 
 const NOW = new Date("2026-11-23T12:00:00Z");
 const claimAs = (worker: string, overrides: Partial<BatchClaim> = {}) =>
@@ -26,4 +27,18 @@ it("claims at most a batch of due runs per statement, disjoint between concurren
     { status: "sending", leaseOwner: expect.any(String), leaseExpiresAt: new Date(NOW.getTime() + 120_000) },
   ]);
   expect(await db.stepRun.findUniqueOrThrow({ where: { id: notDueYet[0]! } })).toMatchObject({ status: "scheduled", leaseOwner: null });
+});
+
+it("reads the due runs through the (status, dueAt) index and updates them by key, so a claim's cost follows the due runs, not the scheduled ones", async () => {
+  const [plan] = await plansOfStatements((client) => claimDueStepRuns(client, { now: NOW, at: NOW, leaseMs: 120_000, leasePrefix: "worker-a:", limit: 16 }));
+
+  if (inject("database") === "sqlite") {
+    expect(plan!.split("\n").filter((step) => step.includes("StepRun"))).toEqual([
+      "SEARCH StepRun USING INTEGER PRIMARY KEY (rowid=?)",
+      "SEARCH StepRun USING COVERING INDEX StepRun_status_dueAt_idx (status=? AND dueAt<?)",
+    ]);
+  } else {
+    expect(plan).toMatch(/Index Scan using "StepRun_status_dueAt_idx" on "StepRun".*\n\s*Index Cond: \(\(status = 'scheduled'::text\) AND \("dueAt" <= /);
+    expect(plan).toMatch(/Index Scan using "StepRun_pkey" on "StepRun" .*\n\s*Index Cond: \(id = due\.id\)/);
+  }
 });
