@@ -5,7 +5,7 @@ import { deliverWebhook } from "../doubles/shopify-webhook";
 import { checkoutPayload } from "../factories/payloads";
 import { createSequence, createTemplate } from "../factories/recovery";
 import { createShop } from "../factories/shop";
-import { activityKinds, tickAt, useSequencer } from "../support/sequencer";
+import { activityKinds, installShopWithDefaultSequence, tickAt, useSequencer } from "../support/sequencer";
 
 const world = useSequencer({ timeoutMs: 500 });
 
@@ -116,6 +116,32 @@ describe("sending a step through SendGrid", () => {
     await tickAt({ ...world.services, defaultSender: { email: null, name: null } }, minutes(FIRST_DUE + 1));
 
     expect(await firstRun()).toMatchObject({ status: "failed", reason: "no_sender_address" });
+  });
+});
+
+describe("the message's language", () => {
+  // The default templates are written in English and Korean.
+  const KOREAN_REMINDER = "(광고) Ann님, 장바구니에 담아 두신 상품이 있어요";
+
+  async function firstReminder(customerLocale: string | null) {
+    await deliverWebhook("checkouts/create", checkoutPayload({ customer_locale: customerLocale }));
+    await tickAt(world.services, minutes(1));
+    await tickAt(world.services, minutes(FIRST_DUE + 1));
+    return world.sendgrid.messages[0]?.body;
+  }
+
+  it("is the checkout's customer_locale, matched by language", async () => {
+    await installShopWithDefaultSequence();
+
+    expect((await firstReminder("ko-KR"))?.subject).toBe(KOREAN_REMINDER);
+    expect(await firstRun()).toMatchObject({ status: "sent", locale: "ko" });
+  });
+
+  it("falls back to the shop's language when the checkout has none", async () => {
+    await installShopWithDefaultSequence({ locale: "ko" });
+
+    expect((await firstReminder(null))?.subject).toBe(KOREAN_REMINDER);
+    expect(await firstRun()).toMatchObject({ status: "sent", locale: "ko" });
   });
 });
 
