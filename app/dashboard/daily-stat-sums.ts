@@ -6,6 +6,8 @@ const ZERO: DailyStatCounts = {
   abandonedValueMinor: 0n,
   enrolled: 0,
   heldOut: 0,
+  enrolledRecovered: 0,
+  heldOutRecovered: 0,
   emailed: 0,
   delivered: 0,
   opened: 0,

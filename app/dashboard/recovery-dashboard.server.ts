@@ -1,5 +1,5 @@
 import type { Db } from "~/db/client.server";
-import { holdoutUplift, type HoldoutUplift } from "~/experiments/holdout-uplift.server";
+import { holdoutUplift, type HoldoutUplift } from "~/experiments/holdout-uplift";
 import { dailyStatsBetween, hasDailyStats, variantLabels } from "~/models/daily-stat.server";
 import { activeSequenceVersion } from "~/models/sequence.server";
 import { findShop } from "~/models/shop.server";
@@ -45,10 +45,7 @@ export async function recoveryDashboard(db: Db, domain: string, length: PeriodLe
   ]);
   const totals = sumDailyStats(rows.filter((row) => row.position === 0));
   const steps = sequence?.steps ?? [];
-  const [labels, holdout] = await Promise.all([
-    variantLabels(db, domain, [...new Set(rows.map((row) => row.variantId).filter(Boolean))]),
-    shop.holdoutPercent > 0 || totals.heldOut > 0 ? holdoutUplift(db, domain, period) : null,
-  ]);
+  const labels = await variantLabels(db, domain, [...new Set(rows.map((row) => row.variantId).filter(Boolean))]);
   return {
     period: { length, first, last },
     currency: shop.currency,
@@ -58,7 +55,7 @@ export async function recoveryDashboard(db: Db, domain: string, length: PeriodLe
       emailDelaysMinutes: steps.filter((step) => step.enabled && step.channel === "email").map((step) => step.delayMinutes),
     },
     summary: dashboardSummary(totals, shop.currency),
-    holdout,
+    holdout: shop.holdoutPercent > 0 || totals.heldOut > 0 ? holdoutUplift(totals) : null,
     series: dailySeries(period.days, rows),
     funnel: stepFunnel(steps, rows, labels, shop.currency),
     survey,

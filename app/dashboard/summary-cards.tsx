@@ -1,5 +1,5 @@
 import { InlineGrid } from "@shopify/polaris";
-import type { HoldoutUplift } from "~/experiments/holdout-uplift.server";
+import type { HoldoutUplift } from "~/experiments/holdout-uplift";
 import { useMessages, useUiLocale } from "~/i18n/use-messages";
 import { formatMoney } from "~/lib/money";
 import { dashboardMessages } from "./dashboard-messages";

@@ -1,4 +1,3 @@
-import type { Prisma } from "@prisma/client";
 import type { Db } from "~/db/client.server";
 import type { StopReason } from "~/recovery/activity";
 import { activeShopperKey, shopperKey } from "~/recovery/shopper-key";
@@ -30,7 +29,7 @@ export function latestEnrollmentForShopper(db: Db, shop: string, shopper: Shoppe
   return db.enrollment.findFirst({
     where: { shop, abandonedAt: { lte: before }, checkouts: { some: { OR: matches } } },
     orderBy: { abandonedAt: "desc" },
-    select: { id: true, status: true, checkoutId: true },
+    select: { id: true, status: true, checkoutId: true, abandonedAt: true, holdout: true },
   });
 }
 
@@ -88,12 +87,8 @@ export function activeEnrollmentsForCheckouts(db: Db, shop: string, checkoutIds:
   return db.enrollment.findMany({ where: { shop, status: "active", checkouts: { some: { id: { in: checkoutIds } } } }, select: { id: true, checkoutId: true } });
 }
 
-/** Enrollments abandoned in the period, and those of them recovered, by holdout group. */
-export async function countEnrollmentsByHoldout(db: Db, shop: string, { from, to }: { from: Date; to: Date }) {
-  const inPeriod = { shop, abandonedAt: { gte: from, lt: to } };
-  const counts = async (where: Prisma.EnrollmentWhereInput) => {
-    const groups = await db.enrollment.groupBy({ by: ["holdout"], where, _count: { _all: true } });
-    return new Map(groups.map((group) => [group.holdout, group._count._all]));
-  };
-  return { all: await counts(inPeriod), recovered: await counts({ ...inPeriod, checkouts: { some: { status: "recovered" } } }) };
+/** Marks the enrollment recovered by the shopper's order at `at`; false when an earlier order already had. */
+export async function markEnrollmentRecovered(db: Db, shop: string, enrollmentId: number, at: Date): Promise<boolean> {
+  const { count } = await db.enrollment.updateMany({ where: { id: enrollmentId, shop, recoveredAt: null }, data: { recoveredAt: at } });
+  return count > 0;
 }

@@ -1,9 +1,10 @@
 import { countAttributedOrder } from "~/dashboard/count-attributed-order.server";
+import { countEnrollmentRecovery } from "~/dashboard/count-enrollment-recovery.server";
 import type { Db } from "~/db/client.server";
 import { releaseDiscountsOnPurchase } from "~/discounts/release-discounts.server";
 import { recordActivity } from "~/models/activity.server";
 import { checkoutIdsOfEnrollment } from "~/models/checkout.server";
-import { findEnrollment, latestEnrollmentForShopper } from "~/models/enrollment.server";
+import { findEnrollment, latestEnrollmentForShopper, markEnrollmentRecovered } from "~/models/enrollment.server";
 import { recordAttribution, type OrderRecord } from "~/models/order.server";
 import { lastClickedRun, lastSentRun } from "~/models/step-run.server";
 import { stopEnrollment } from "./stop-enrollment.server";
@@ -32,6 +33,7 @@ export async function applyPurchase(db: Db, shop: string, { orderId, order, chec
   if (checkoutId) await recordActivity(db, shop, { kind: "purchased", checkoutId, enrollmentId: enrollment?.id, at, detail: { orderId } });
   if (!enrollment) return null;
 
+  if (await markEnrollmentRecovered(db, shop, enrollment.id, at)) await countEnrollmentRecovery(db, shop, enrollment);
   await stopEnrollment(db, shop, enrollment, "purchased", at);
   // A code belongs to the checkout it was made for: release those of every cart the shopper abandoned.
   const checkoutIds = await checkoutIdsOfEnrollment(db, shop, enrollment.id);

@@ -14,7 +14,7 @@ export const checkoutTable = (connection: BulkConnection) =>
 export const enrollmentTable = (connection: BulkConnection) =>
   new BulkTable(connection, "Enrollment", [
     "id", "shop", "sequenceVersionId", "checkoutId", "shopperKey", "activeShopperKey", "status", "stopReason", "abandonedAt",
-    "cartStartedAt", "holdout", "endedAt", "createdAt", "updatedAt",
+    "cartStartedAt", "holdout", "recoveredAt", "endedAt", "createdAt", "updatedAt",
   ] as const);
 
 export const stepRunTable = (connection: BulkConnection) =>

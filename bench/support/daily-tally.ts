@@ -5,6 +5,8 @@ export const DAILY_STAT_FIGURES = [
   "abandonedValueMinor",
   "enrolled",
   "heldOut",
+  "enrolledRecovered",
+  "heldOutRecovered",
   "emailed",
   "delivered",
   "opened",

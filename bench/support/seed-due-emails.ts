@@ -36,7 +36,7 @@ export async function seedDueEmails(connection: BulkConnection, shop: string, se
     await tables.enrollments.add({
       id: enrollmentId, shop, sequenceVersionId: sequence.versionId, checkoutId: id, shopperKey: `due-shopper-${id}`,
       activeShopperKey: `due-shopper-${id}`, status: "active", stopReason: null, abandonedAt, cartStartedAt: createdAt, holdout: false,
-      endedAt: null, createdAt: abandonedAt, updatedAt: abandonedAt,
+      recoveredAt: null, endedAt: null, createdAt: abandonedAt, updatedAt: abandonedAt,
     });
     await tables.stepRuns.add({
       ...UNSENT_STEP_RUN, id: stepRunId, shop, enrollmentId, stepId: step.id, position: step.position, channel: "email", status: "scheduled",

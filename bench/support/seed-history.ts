@@ -75,7 +75,12 @@ export async function seedShopHistory(
     if (!enrollmentId || !story.abandonedAt) continue;
 
     const abandonedAt = story.abandonedAt;
-    tally.add(abandonedAt, { abandoned: 1, abandonedValueMinor: story.totalMinor, enrolled: story.holdout ? 0 : 1, heldOut: story.holdout ? 1 : 0 });
+    const recovered = story.completedAt ? 1 : 0;
+    tally.add(abandonedAt, {
+      abandoned: 1,
+      abandonedValueMinor: story.totalMinor,
+      ...(story.holdout ? { heldOut: 1, heldOutRecovered: recovered } : { enrolled: 1, enrolledRecovered: recovered }),
+    });
     const finishedAt = later(abandonedAt, lastStep.delayMinutes);
     const end = story.completedAt
       ? { status: "stopped", reason: "purchased", at: story.completedAt }
@@ -86,7 +91,7 @@ export async function seedShopHistory(
     await tables.enrollments.add({
       id: enrollmentId, shop, sequenceVersionId: sequence.versionId, checkoutId: id, shopperKey,
       activeShopperKey: end.status === "active" ? shopperKey : null, status: end.status, stopReason: end.reason, abandonedAt,
-      cartStartedAt: story.createdAt, holdout: story.holdout, endedAt: end.at, createdAt: abandonedAt, updatedAt: end.at ?? abandonedAt,
+      cartStartedAt: story.createdAt, holdout: story.holdout, recoveredAt: story.completedAt, endedAt: end.at, createdAt: abandonedAt, updatedAt: end.at ?? abandonedAt,
     });
 
     let lastSent: { id: number; position: number; clicked: boolean } | null = null;

@@ -7,7 +7,6 @@ import { recoveryDashboard } from "~/dashboard/recovery-dashboard.server";
 import { db } from "~/db/client.server";
 import { bumpDailyStats } from "~/models/daily-stat.server";
 import { saveSurveyAnswer } from "~/models/survey-answer.server";
-import { holdoutUplift } from "~/experiments/holdout-uplift.server";
 import { fromMinorUnits } from "~/lib/money";
 import { recoveryReport } from "~/recovery/recovery-report.server";
 import { loader as followLink } from "~/routes/r.$token";
@@ -155,7 +154,14 @@ describe("the dashboard, after the engine ran", () => {
     expect(report.holdout).toBeGreaterThan(0);
     expect(dashboard.summary.banner).toEqual({ shown: 2, clicked: 1 });
     expect(report.emailed).toBeGreaterThan(report.enrolled);
-    expect(dashboard.holdout).toEqual(await holdoutUplift(db, TEST_SHOP, period));
+    const enrollments = (holdout: boolean, where: object = {}) =>
+      db.enrollment.count({ where: { shop: TEST_SHOP, holdout, abandonedAt: { gte: period.from, lt: period.to }, ...where } });
+    const recovered = { recoveredAt: { not: null } };
+    expect(dashboard.holdout).toMatchObject({
+      treated: { enrollments: await enrollments(false), recovered: await enrollments(false, recovered) },
+      holdout: { enrollments: await enrollments(true), recovered: await enrollments(true, recovered) },
+    });
+    expect(dashboard.holdout).toMatchObject({ treated: { recovered: 2 }, holdout: { recovered: 1 } });
   });
 
   it("splits the figures by step and A/B variant as the send records do", async () => {
