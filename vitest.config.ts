@@ -8,6 +8,9 @@ export default defineConfig({
     include: ["test/**/*.test.{ts,tsx}"],
     setupFiles: ["test/setup/per-file.ts"],
     pool: "forks",
+    // Vitest's default, one worker fewer than cores, is one worker on two; most files wait on a database,
+    // Chromium or a child process more than they compute.
+    maxWorkers: 4,
     testTimeout: 20_000,
     hookTimeout: 180_000,
     reporters: ["default", "./test/setup/totals-reporter.ts"],
