@@ -52,37 +52,6 @@ describe("the attribution window", () => {
   });
 });
 
-describe("an enrollment's recovery, for the holdout comparison", () => {
-  // The days that counted an enrollment or a recovery; emails of later days have rows of their own.
-  const recoveredCounts = async () => {
-    const rows = await db.dailyStat.findMany({ where: { position: 0 }, select: { day: true, enrolled: true, enrolledRecovered: true, heldOutRecovered: true } });
-    return rows.filter(({ enrolled, enrolledRecovered, heldOutRecovered }) => enrolled + enrolledRecovered + heldOutRecovered > 0);
-  };
-
-  it("is counted once, on the day the checkout was abandoned, by the shopper's first order through any of their checkouts", async () => {
-    await remindedUntil(24);
-    const freshCheckout = { token: "fresh-checkout", cart_token: "fresh-cart", created_at: at(30).toISOString(), updated_at: at(30).toISOString() };
-    await deliverWebhook("checkouts/create", checkoutPayload(freshCheckout));
-    await order(at(30, 5), { id: 8001, checkout_token: "fresh-checkout", cart_token: "fresh-cart" });
-    await order(at(31), { id: 8002, checkout_token: null, cart_token: null });
-
-    expect(await db.enrollment.findFirstOrThrow()).toMatchObject({ recoveredAt: at(30, 5) });
-    // Abandoned on the 20th in the shop's timezone (New York); the orders came the next day.
-    expect(await recoveredCounts()).toEqual([{ day: "2026-11-20", enrolled: 1, enrolledRecovered: 1, heldOutRecovered: 0 }]);
-  });
-
-  it("is counted in the holdout group for a shopper held out", async () => {
-    await installShopWithDefaultSequence({ holdoutPercent: 100 });
-    await deliverWebhook("checkouts/create", checkoutPayload());
-    await tickAt(world.services, at(0));
-    await order(at(3));
-
-    expect(await db.enrollment.findFirstOrThrow()).toMatchObject({ holdout: true, recoveredAt: at(3) });
-    expect(await recoveredCounts()).toEqual([{ day: "2026-11-20", enrolled: 0, enrolledRecovered: 0, heldOutRecovered: 1 }]);
-    expect(await db.dailyStat.findFirstOrThrow({ where: { day: "2026-11-20", position: 0 } })).toMatchObject({ heldOut: 1 });
-  });
-});
-
 describe("which click recovered the order", () => {
   it("is the last one: the second email's, clicked after the first's", async () => {
     await remindedUntil(24);
