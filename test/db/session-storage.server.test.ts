@@ -1,6 +1,6 @@
 import { Session } from "@shopify/shopify-api";
 import { TEST_SHOP } from "@shopify/shopify-api/test-helpers";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "~/db/client.server";
 import { ResilientSessionStorage } from "~/db/session-storage.server";
 
@@ -8,6 +8,11 @@ const offlineSession = () => new Session({ id: `offline_${TEST_SHOP}`, shop: TES
 
 // Renaming the table is what a database that cannot be read looks like to the storage, on either database.
 const renameSessionTable = (from: string, to: string) => db.$executeRawUnsafe(`ALTER TABLE "${from}" RENAME TO "${to}"`);
+
+// Shopify's session storage reports each failed look for its table on console.log, with Prisma's whole error.
+beforeEach(() => {
+  vi.spyOn(console, "log").mockImplementation(() => {});
+});
 
 describe("the session storage", () => {
   it("serves again once its table can be read, though it could not be when the storage was created", async () => {

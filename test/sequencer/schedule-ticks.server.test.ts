@@ -23,9 +23,12 @@ function schedule(expression: string, tick: (now: Date) => Promise<unknown>): Cr
   return job;
 }
 
-afterEach(() => {
-  for (const job of schedules.splice(0)) job.stop();
+afterEach(async () => {
+  const jobs = schedules.splice(0);
+  for (const job of jobs) job.stop();
   vi.useRealTimers();
+  // A tick still running holds database work that the file's teardown would otherwise disconnect under.
+  await vi.waitFor(() => expect(jobs.filter((job) => job.isBusy())).toEqual([]), { timeout: 15_000, interval: 20 });
 });
 
 describe("scheduleTicks", () => {

@@ -1,5 +1,5 @@
 import { TEST_SHOP } from "@shopify/shopify-api/test-helpers";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "~/db/client.server";
 import { deliverWebhook, serverAnswer, type Topic } from "../doubles/shopify-webhook";
 import { checkoutPayload, minutesAfterCheckoutCreated, orderPayload } from "../factories/payloads";
@@ -60,6 +60,11 @@ async function stored() {
   // Sorted here, not by the database, whose collation may differ from JavaScript's.
   return { receipts: receipts.map((receipt) => receipt.webhookId).sort(), checkouts: checkouts.sort(byToken), orders, checkoutTimeline };
 }
+
+// Shopify's session storage reports each failed look for its table on console.log, with Prisma's whole error.
+beforeEach(() => {
+  vi.spyOn(console, "log").mockImplementation(() => {});
+});
 
 beforeEach(async () => {
   await resetDatabase();
