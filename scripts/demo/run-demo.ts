@@ -27,12 +27,17 @@ const TICK_MINUTES = 10;
 const MINUTE = 60_000;
 
 const { values: options } = parseArgs({
-  options: { shoppers: { type: "string", default: "300" }, seed: { type: "string", default: "11" }, json: { type: "boolean", default: false } },
+  options: {
+    shoppers: { type: "string", default: "300" },
+    seed: { type: "string", default: "11" },
+    json: { type: "boolean", default: false },
+    folder: { type: "string", default: path.join(".demo", new Date().toISOString().replace(/[:.]/g, "-")) },
+  },
 });
 const log = (line: string) => options.json || console.log(line);
 const startedAt = performance.now();
 
-const runFolder = path.resolve(".demo", new Date().toISOString().replace(/[:.]/g, "-"));
+const runFolder = path.resolve(options.folder);
 const mail = createMailFolder(path.join(runFolder, "mail"));
 let now = START;
 const arrived: ReceivedMessage[] = [];

@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { db } from "~/db/client.server";
 import { ensureBuild, freePort, startAppServer } from "../../scripts/app-server";
 import { startSendgridServer, type SendgridServer } from "../doubles/sendgrid-server";
@@ -99,7 +99,7 @@ describe("the production build", () => {
 
   it("runs the demo end to end: every email kept, redeliveries played without duplicates, each receiver reached, figures as played", async () => {
     // A failed check makes the demo exit with 1; its report, printed all the same, says which.
-    const { stdout } = await run(bin("tsx"), ["scripts/demo/run-demo.ts", "--shoppers", "40", "--json"], { env: { ...process.env, NODE_ENV: "production" } }).catch(
+    const { stdout } = await run(bin("tsx"), ["scripts/demo/run-demo.ts", "--shoppers", "40", "--json", "--folder", path.join(inject("runDirectory"), "demo")], { env: { ...process.env, NODE_ENV: "production" } }).catch(
       (failure: Error & { stdout?: string }) => {
         if (!failure.stdout?.trim()) throw failure;
         return { stdout: failure.stdout };
