@@ -21,3 +21,14 @@ export async function deleteReceipts(db: Db, shop: string, { except }: { except?
   const { count } = await db.webhookReceipt.deleteMany({ where: { shop, ...(except && { webhookId: { not: except } }) } });
   return count;
 }
+
+/**
+ * Deletes up to `limit` receipts received before `before`, oldest first; returns how many. One
+ * statement, so a backlog is worked off a batch per call without a long write lock.
+ */
+export function deleteReceiptsReceivedBefore(db: Db, before: Date, limit: number): Promise<number> {
+  return db.$executeRaw`
+    DELETE FROM "WebhookReceipt" WHERE ("shop", "webhookId") IN (
+      SELECT "shop", "webhookId" FROM "WebhookReceipt" WHERE "receivedAt" < ${before} ORDER BY "receivedAt" LIMIT ${limit}
+    )`;
+}

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { settleDiscounts } from "~/discounts/settle-discounts.server";
 import { forEachConcurrently } from "~/lib/concurrently";
 import { deliverDueWebhooks } from "~/outbound/deliver-due-webhooks.server";
+import { pruneWebhookReceipts } from "~/webhooks/prune-receipts.server";
 import { logger } from "~/lib/logger.server";
 import { claimDueStepRuns } from "~/models/due-step-runs.server";
 import { concludeStepRun, findStepRun, reschedule, type Claim } from "~/models/step-run.server";
@@ -21,18 +22,21 @@ export const LEASE_MS = 2 * 60_000;
  * at SendGrid's timeout, and the other workers are left the rest.
  */
 const CLAIM_BATCH = CONCURRENCY * 2;
+/** Shopify's deliveries of a busy minute, a few times over: the backlog of a first run drains in hours. */
+const RECEIPT_PRUNE_BATCH = 5_000;
 
 export type TickReport = {
   abandoned: number;
   reconciled: number;
   discountsSettled: number;
+  receiptsPruned: number;
   webhooks: { delivered: number; retrying: number; dead: number; paused: number };
 } & Record<StepOutcome, number>;
 
 /**
  * One sequencer tick: abandon and enroll due checkouts, settle runs left by dead workers, claim and
- * execute every step run due at `now` in bounded batches, then deliver due webhooks and settle
- * discount codes. Safe to run in several processes at
+ * execute every step run due at `now` in bounded batches, then deliver due webhooks, settle discount
+ * codes and forget old webhook receipts. Safe to run in several processes at
  * once: workers claim disjoint batches of runs, and every later write is fenced by the run's lease.
  */
 export async function runDueSteps(now: Date, services: SequencerServices): Promise<TickReport> {
@@ -43,6 +47,7 @@ export async function runDueSteps(now: Date, services: SequencerServices): Promi
     abandoned: 0,
     reconciled: 0,
     discountsSettled: 0,
+    receiptsPruned: 0,
     webhooks: { delivered: 0, retrying: 0, dead: 0, paused: 0 },
     sent: 0,
     retrying: 0,
@@ -61,6 +66,7 @@ export async function runDueSteps(now: Date, services: SequencerServices): Promi
   report.webhooks = await deliverDueWebhooks({ db: services.db, http: services.webhookHttp, clock, workerId: services.workerId, random: services.random });
   const discounts = await settleDiscounts({ db: services.db, adminFor: services.adminFor, clock, batchSize: BATCH_SIZE });
   report.discountsSettled = discounts.deactivated + discounts.expired;
+  report.receiptsPruned = await pruneWebhookReceipts(services.db, now, RECEIPT_PRUNE_BATCH);
   return report;
 }
 
