@@ -43,7 +43,7 @@ export async function receiveWebhook<Payload>(request: Request, handler: Webhook
 
   const delivery: Delivery<Payload> = { shop, topic: handler.topic, webhookId, payload: parsed.data };
   try {
-    const outcome = await applyOnce(handler, delivery);
+    const outcome = await applyWithReceipt(handler, delivery);
     logger.info("Webhook applied", { ...context, outcome });
   } catch (error) {
     if (isDuplicateReceipt(error)) {
@@ -61,7 +61,7 @@ export async function receiveWebhook<Payload>(request: Request, handler: Webhook
  * (a checkout's create and update sent at once) may both find it missing and both insert it: the loser's
  * unique violation rolls its transaction back, and applying it again finds the winner's row.
  */
-async function applyOnce<Payload>(handler: WebhookHandler<Payload>, delivery: Delivery<Payload>) {
+async function applyWithReceipt<Payload>(handler: WebhookHandler<Payload>, delivery: Delivery<Payload>) {
   const { shop, webhookId, topic } = delivery;
   const apply = () =>
     db.$transaction(async (tx) => {

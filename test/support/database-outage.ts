@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { db } from "~/db/client.server";
 import { databaseProvider, databaseUrl } from "~/db/driver-adapter.server";
-import { quoted, withPostgresql } from "./postgresql";
+import { postgresqlServer, quoted, withPostgresql } from "./postgresql";
 
 export interface DatabaseOutage {
   /** Gives the database back to the app. */
@@ -45,15 +45,14 @@ async function lockSqliteFile(url: string): Promise<DatabaseOutage> {
  */
 async function shutPostgresqlDatabase(url: string): Promise<DatabaseOutage> {
   const database = new URL(url).pathname.slice(1);
-  const server = new URL(url);
-  server.pathname = "/postgres";
-  await withPostgresql(server.toString(), async (client) => {
+  const administration = postgresqlServer(url).urlOf("postgres");
+  await withPostgresql(administration, async (client) => {
     await client.query(`ALTER DATABASE ${quoted(database)} ALLOW_CONNECTIONS false`);
     await client.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [database]);
   });
   return {
     end: () =>
-      withPostgresql(server.toString(), async (client) => {
+      withPostgresql(administration, async (client) => {
         await client.query(`ALTER DATABASE ${quoted(database)} ALLOW_CONNECTIONS true`);
       }),
   };
