@@ -10,6 +10,7 @@ const SEND_OUTCOME_TOASTS = {
   stopped: "toastStoppedBySend",
   failed: "toastFailed",
   retrying: "toastRetrying",
+  unconfirmed: "toastUnconfirmed",
   // A worker claimed the run between our claim and our send, or right before it: it is being handled.
   lost: "toastBusy",
   busy: "toastBusy",

@@ -36,6 +36,7 @@ const TONES: Partial<Record<TimelineKind, EntryTone>> = {
   step_skipped: "warning",
   step_deferred: "warning",
   step_retrying: "warning",
+  step_unconfirmed: "warning",
   enrollment_stopped: "warning",
   unsubscribed: "warning",
   step_failed: "critical",

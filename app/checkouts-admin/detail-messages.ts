@@ -64,6 +64,7 @@ export const detailMessages = defineMessages({
     toastStoppedBySend: "Step {step} not sent, and the sequence stopped. {reason}",
     toastFailed: "Step {step} failed. {reason}",
     toastRetrying: "Step {step} will be retried. {reason}",
+    toastUnconfirmed: "SendGrid didn't answer for step {step}. Its events will show whether it went out.",
   },
   ko: {
     back: "결제 내역",
@@ -128,5 +129,6 @@ export const detailMessages = defineMessages({
     toastStoppedBySend: "{step}단계를 보내지 않았고 시퀀스가 중지됐어요. {reason}",
     toastFailed: "{step}단계를 보내지 못했어요. {reason}",
     toastRetrying: "{step}단계를 다시 보낼 예정이에요. {reason}",
+    toastUnconfirmed: "SendGrid가 {step}단계에 응답하지 않았어요. 이벤트로 발송 여부를 확인할게요.",
   },
 });

@@ -4,7 +4,7 @@ import type { TimelineKind } from "./timeline";
 
 // The sequencer records failure and retry reasons as plain strings; these are the ones it writes.
 type FailureReason = "no_sender_address" | "provider_rejected" | "template_error" | "discount_failed" | "payload_template_error" | "outcome_unknown" | "internal_error" | "data_deleted";
-type RetryReason = "provider_unavailable" | "discount_unavailable";
+type RetryReason = "provider_unavailable" | "discount_unavailable" | "not_accepted";
 type DeactivationFailure = "refused" | "gave_up";
 export type EngineReason = StopReason | SkipReason | DeferReason | FailureReason | RetryReason | DeactivationFailure | "older_than_stored";
 
@@ -35,11 +35,12 @@ export const reasonMessages = defineMessages<EngineReason | "unknown">({
     template_error: "The email template has an error.",
     discount_failed: "Shopify couldn't create the discount code.",
     payload_template_error: "The webhook payload template has an error.",
-    outcome_unknown: "The app stopped while sending. It wasn't sent again, to avoid a duplicate.",
+    outcome_unknown: "It couldn't be confirmed as sent (the app stopped while sending, or SendGrid never answered), and SendGrid's events didn't settle it. It wasn't sent again, to avoid a duplicate.",
     internal_error: "Something unexpected went wrong.",
     data_deleted: "The shop's data was deleted.",
     provider_unavailable: "SendGrid couldn't be reached. It tries again at {until}.",
     discount_unavailable: "Shopify couldn't create the discount code just now. It tries again at {until}.",
+    not_accepted: "SendGrid never took it: its events report later emails but not this one. It tries again at {until}.",
     refused: "Shopify refused to switch it off.",
     gave_up: "Shopify kept failing, so the app gave up.",
     older_than_stored: "It was older than what was already stored, so it changed nothing. Shopify delivered it late.",
@@ -70,11 +71,12 @@ export const reasonMessages = defineMessages<EngineReason | "unknown">({
     template_error: "이메일 템플릿에 오류가 있어요.",
     discount_failed: "Shopify에서 할인 코드를 만들지 못했어요.",
     payload_template_error: "웹훅 페이로드 템플릿에 오류가 있어요.",
-    outcome_unknown: "보내는 도중에 앱이 멈췄어요. 중복 발송을 막기 위해 다시 보내지 않았어요.",
+    outcome_unknown: "발송을 확인하지 못했고(보내는 도중 앱이 멈췄거나 SendGrid가 응답하지 않았어요) SendGrid 이벤트로도 알 수 없었어요. 중복 발송을 막기 위해 다시 보내지 않았어요.",
     internal_error: "예상하지 못한 문제가 생겼어요.",
     data_deleted: "스토어 데이터가 삭제되었어요.",
     provider_unavailable: "SendGrid에 연결할 수 없었어요. {until}에 다시 시도해요.",
     discount_unavailable: "지금은 Shopify에서 할인 코드를 만들 수 없었어요. {until}에 다시 시도해요.",
+    not_accepted: "SendGrid가 받지 않았어요: 나중에 보낸 이메일의 이벤트는 왔지만 이 이메일의 이벤트는 없어요. {until}에 다시 시도해요.",
     refused: "Shopify가 비활성화를 거부했어요.",
     gave_up: "Shopify에서 계속 실패해서 앱이 포기했어요.",
     older_than_stored: "이미 저장된 내용보다 오래된 데이터라서 아무것도 바꾸지 않았어요. Shopify가 늦게 보냈어요.",
@@ -93,6 +95,7 @@ export const kindLabelMessages = defineMessages<TimelineKind>({
     step_skipped: "Not sent",
     step_deferred: "Postponed",
     step_retrying: "Retrying",
+    step_unconfirmed: "Unconfirmed",
     step_failed: "Failed",
     enrollment_stopped: "Sequence stopped",
     enrollment_completed: "Sequence completed",
@@ -125,6 +128,7 @@ export const kindLabelMessages = defineMessages<TimelineKind>({
     step_skipped: "발송 안 함",
     step_deferred: "발송 연기",
     step_retrying: "재시도 예정",
+    step_unconfirmed: "확인 대기",
     step_failed: "발송 실패",
     enrollment_stopped: "시퀀스 중지",
     enrollment_completed: "시퀀스 완료",
@@ -169,6 +173,7 @@ export const titleMessages = defineMessages<
     step_skipped: "{step} not sent",
     step_deferred: "{step} postponed",
     step_retrying: "{step} will be retried",
+    step_unconfirmed: "{step}: SendGrid didn't answer; waiting for its events to show whether it went out",
     step_failed: "{step} failed",
     enrollment_stopped: "Sequence stopped",
     enrollment_completed: "Sequence completed: every step has run",
@@ -205,6 +210,7 @@ export const titleMessages = defineMessages<
     step_skipped: "{step}을 보내지 않았어요",
     step_deferred: "{step} 발송을 미뤘어요",
     step_retrying: "{step}을 다시 보낼 예정이에요",
+    step_unconfirmed: "{step}: SendGrid가 응답하지 않아 이벤트로 발송 여부를 확인하고 있어요",
     step_failed: "{step}을 보내지 못했어요",
     enrollment_stopped: "시퀀스를 중지했어요",
     enrollment_completed: "시퀀스를 마쳤어요: 모든 단계가 실행됐어요",

@@ -22,11 +22,13 @@ export interface OutgoingEmail {
 
 /**
  * The provider's answer. The sender only reports what happened; the sequencer decides attempts and
- * final states.
+ * final states. "unconfirmed": the request may have reached the provider but no answer came back (a
+ * timeout, a reset connection), so the message may or may not be on its way.
  */
 export type SendResult =
   | { status: "sent"; messageId: string | null }
   | { status: "retryable"; error: string; retryAfterMs?: number }
+  | { status: "unconfirmed"; error: string }
   | { status: "rejected"; error: string };
 
 export interface EmailSender {

@@ -9,10 +9,15 @@ interface SendgridResponseError {
   response: { headers: Headers; body: unknown };
 }
 
+/** Connection failures that happen before a byte of the request leaves: SendGrid cannot have the message. */
+const NEVER_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+
 /**
  * What a failed Mail Send call means for the sequencer. SendGrid answered: 429 and 5xx are worth
- * retrying, any other refusal is permanent. SendGrid never answered (network error, timeout): retry.
- * Anything else was thrown before a request was made (the helper refusing the message): permanent.
+ * retrying, any other refusal is permanent. SendGrid could not be reached, or reset a kept-alive
+ * connection as the request went out on it (it had closed it as idle; Node documents this race): retry.
+ * The request went out but no answer came (a timeout, a reset): unconfirmed, as SendGrid may have
+ * accepted it. Anything else was thrown before a request was made (the helper refusing the message): permanent.
  */
 export function failedSendResult(error: unknown): SendResult {
   if (isResponseError(error)) {
@@ -23,7 +28,12 @@ export function failedSendResult(error: unknown): SendResult {
     return { status: "rejected", error: description };
   }
   // The code as well as the message: when every address of a host refuses, Node's message is empty.
-  if (isAxiosError(error)) return { status: "retryable", error: `SendGrid unreachable: ${[error.code, error.message].filter(Boolean).join(": ")}` };
+  if (isAxiosError(error)) {
+    const detail = [error.code, error.message].filter(Boolean).join(": ");
+    if (error.code && NEVER_SENT_CODES.has(error.code)) return { status: "retryable", error: `SendGrid unreachable: ${detail}` };
+    if (error.code === "ECONNRESET" && wentOutOnReusedSocket(error.request)) return { status: "retryable", error: `SendGrid closed an idle connection: ${detail}` };
+    return { status: "unconfirmed", error: `SendGrid did not answer: ${detail}` };
+  }
   return { status: "rejected", error: `SendGrid message not built: ${error instanceof Error ? error.message : String(error)}` };
 }
 
@@ -67,7 +77,17 @@ function isResponseError(error: unknown): error is SendgridResponseError {
   return typeof candidate?.code === "number" && typeof candidate.response === "object" && candidate.response !== null;
 }
 
-function isAxiosError(error: unknown): error is Error & { code?: string } {
+/** Node's ClientRequest, or the follow-redirects wrapper that axios puts around it. */
+interface SentRequest {
+  reusedSocket?: boolean;
+  _currentRequest?: { reusedSocket?: boolean };
+}
+
+function wentOutOnReusedSocket(request: SentRequest | undefined): boolean {
+  return Boolean(request?.reusedSocket ?? request?._currentRequest?.reusedSocket);
+}
+
+function isAxiosError(error: unknown): error is Error & { code?: string; request?: SentRequest } {
   return error instanceof Error && (error as { isAxiosError?: unknown }).isAxiosError === true;
 }
 

@@ -23,3 +23,12 @@ export async function recordMessageEvent(db: Db, shop: string, event: MessageEve
     ON CONFLICT ("providerEventId") DO NOTHING`;
   return inserted === 1;
 }
+
+/**
+ * Whether SendGrid has reported processing any message at or after `since`, for any shop: the app sends
+ * through one SendGrid account, so such an event proves its Event Webhook reports what SendGrid takes.
+ */
+export async function providerProcessedSince(db: Db, since: Date): Promise<boolean> {
+  const event = await db.messageEvent.findFirst({ where: { event: "processed", occurredAt: { gte: since } }, select: { id: true } });
+  return event !== null;
+}

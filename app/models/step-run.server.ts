@@ -76,13 +76,22 @@ export async function reschedule(db: Db, claim: Claim, dueAt: Date, error: strin
   return count === 1;
 }
 
-/** Runs whose worker stopped (crashed, killed) without finishing: their lease ran out. */
+/**
+ * A send the provider may have taken without saying so: the run stays `sending` with its send time,
+ * as after a crash mid-send, and its lease ends now so that the next tick's reconciliation settles it.
+ */
+export async function awaitProviderConfirmation(db: Db, claim: Claim, now: Date, error: string): Promise<boolean> {
+  const { count } = await db.stepRun.updateMany({ where: held(claim), data: { leaseExpiresAt: now, error } });
+  return count === 1;
+}
+
+/** Runs whose worker stopped (crashed, killed) or whose send is unconfirmed: their lease ran out. */
 export function expiredLeases(db: Db, now: Date, limit: number) {
   return db.stepRun.findMany({
     where: { status: "sending", leaseExpiresAt: { lte: now } },
     orderBy: { leaseExpiresAt: "asc" },
     take: limit,
-    select: { id: true, shop: true, dueAt: true, leaseOwner: true, leaseExpiresAt: true, sendStartedAt: true },
+    select: { id: true, shop: true, dueAt: true, leaseOwner: true, leaseExpiresAt: true, sendStartedAt: true, channel: true },
   });
 }
 

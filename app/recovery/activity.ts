@@ -8,6 +8,7 @@ export type ActivityKind =
   | "step_skipped"
   | "step_deferred"
   | "step_retrying"
+  | "step_unconfirmed"
   | "step_failed"
   | "enrollment_stopped"
   | "enrollment_completed"

@@ -18,13 +18,13 @@ import { stepOutcomes, type SendOutcome } from "./step-outcomes.server";
  * Renders the step's template (or its A/B variant's) for the newest cart, creates the step's discount
  * code if it offers one, and sends. The run is marked as sending before the provider is called, so a
  * crash in between can be told apart from one before it; after the call, the provider's answer decides
- * between sent, a later retry, and failure.
+ * between sent, a later retry, waiting for SendGrid's events, and failure.
  */
 export async function sendEmailStep(services: SequencerServices, claim: Claim, context: StepContext, clock: Clock): Promise<SendOutcome> {
   const { db } = services;
   const { run, enrollment, step, shop, checkout } = context;
   const outcomes = stepOutcomes(services, claim, context, clock);
-  const { where, fail, retryLater } = outcomes;
+  const { where, fail, retryLater, awaitConfirmation } = outcomes;
 
   const fromEmail = shop.senderEmail ?? services.defaultSender.email;
   if (!fromEmail) return fail("no_sender_address", "Set a sender address in Settings or EMAIL_FROM_ADDRESS");
@@ -70,6 +70,8 @@ export async function sendEmailStep(services: SequencerServices, claim: Claim, c
 
   if (result.status === "rejected") return fail("provider_rejected", result.error);
   if (result.status === "retryable") return retryLater("provider_unavailable", result.error, result.retryAfterMs);
+  // Sending again now could email twice: reconciliation waits for SendGrid's events instead.
+  if (result.status === "unconfirmed") return awaitConfirmation(result.error);
   const now = clock();
   const sent = { status: "sent" as const, providerMessageId: result.messageId, sentAt: now };
   return (await concludeRun(db, claim, where, enrollment, sent, now)) ? "sent" : "lost";

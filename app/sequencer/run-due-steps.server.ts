@@ -51,6 +51,7 @@ export async function runDueSteps(now: Date, services: SequencerServices): Promi
     webhooks: { delivered: 0, retrying: 0, dead: 0, paused: 0 },
     sent: 0,
     retrying: 0,
+    unconfirmed: 0,
     failed: 0,
     lost: 0,
     stopped: 0,

@@ -1,14 +1,17 @@
 import { logger } from "~/lib/logger.server";
 import { recordActivity } from "~/models/activity.server";
-import { reschedule, type Claim } from "~/models/step-run.server";
+import { awaitProviderConfirmation, reschedule, type Claim } from "~/models/step-run.server";
 import { concludeRun } from "./conclude-run.server";
 import { retryDelayMs, retryGivesUp } from "./retry-policy";
 import type { Clock, SequencerServices } from "./sequencer-services";
 import type { StepContext } from "./step-context.server";
 
-export type SendOutcome = "sent" | "retrying" | "failed" | "lost";
+export type SendOutcome = "sent" | "retrying" | "unconfirmed" | "failed" | "lost";
 
-/** The two ways a send can end early: failing now, or trying again later until the retry window closes. */
+/**
+ * The ways a send can end other than sent: failing now, trying again later until the retry window
+ * closes, or waiting for SendGrid's events to say whether a send it never answered went out.
+ */
 export function stepOutcomes(services: SequencerServices, claim: Claim, { run, enrollment, shop, checkout }: StepContext, clock: Clock) {
   const where = { position: run.position, checkoutId: checkout.id };
   const fail = async (reason: string, error?: string): Promise<SendOutcome> => {
@@ -32,5 +35,19 @@ export function stepOutcomes(services: SequencerServices, claim: Claim, { run, e
     });
     return "retrying";
   };
-  return { where, fail, retryLater };
+  const awaitConfirmation = async (error: string): Promise<SendOutcome> => {
+    const now = clock();
+    if (!(await awaitProviderConfirmation(services.db, claim, now, error))) return "lost";
+    logger.warn("Send unconfirmed, left to reconciliation", { shop: shop.domain, stepRunId: run.id, error });
+    await recordActivity(services.db, shop.domain, {
+      kind: "step_unconfirmed",
+      stepRunId: run.id,
+      enrollmentId: enrollment.id,
+      checkoutId: checkout.id,
+      at: now,
+      detail: { step: run.position, error },
+    });
+    return "unconfirmed";
+  };
+  return { where, fail, retryLater, awaitConfirmation };
 }

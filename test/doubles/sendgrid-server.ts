@@ -16,7 +16,9 @@ export type ScriptedResponse =
   | { kind: "rate_limited"; retryAfter?: string; rateLimitReset?: number }
   | { kind: "server_error"; status: 500 | 502 | 503 }
   /** Never answers, as a stalled connection does: the client has to time out. */
-  | { kind: "hang" };
+  | { kind: "hang" }
+  /** Takes the message but answers only after `afterMs`, as a slow SendGrid may: a client that gave up first never hears. */
+  | { kind: "accept_late"; afterMs: number };
 
 export interface ReceivedMessage {
   /** The Mail Send body as SendGrid parsed it (snake_case v3 JSON). */
@@ -98,7 +100,7 @@ export async function startSendgridServer({
       response.on("close", () => stalled.delete(response));
       return;
     }
-    if (condition) return answerScripted(response, condition);
+    if (condition && condition.kind !== "accept_late") return answerScripted(response, condition);
     if (request.method !== "POST" || request.url !== "/v3/mail/send") {
       return sendJson(response, 404, { errors: [{ field: null, message: "not found", help: null }] });
     }
@@ -117,6 +119,7 @@ export async function startSendgridServer({
     const message = { body, headers: request.headers, messageId };
     messages.push(message);
     await onMessage?.(message);
+    if (condition?.kind === "accept_late") await new Promise((resolve) => setTimeout(resolve, condition.afterMs));
     response.writeHead(202, { "X-Message-Id": messageId }).end();
   });
 
@@ -158,7 +161,7 @@ function parsedOrNull(rawBody: string): MailSendBody | null {
   }
 }
 
-function answerScripted(response: ServerResponse, condition: Exclude<ScriptedResponse, { kind: "hang" }>): void {
+function answerScripted(response: ServerResponse, condition: Exclude<ScriptedResponse, { kind: "hang" | "accept_late" }>): void {
   switch (condition.kind) {
     case "bad_request":
       return badRequest(response, condition.errors);

@@ -1,3 +1,4 @@
+import net, { type AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { OutgoingEmail } from "~/email/email-sender";
 import { createSendgridSender } from "~/email/sendgrid-sender.server";
@@ -159,14 +160,54 @@ describe("createSendgridSender", () => {
     expect(await sender().send(email())).toEqual({ status: "retryable", error: `SendGrid ${status}: internal error` });
   });
 
-  it("gives up waiting after the timeout and asks for a retry", async () => {
+  it("gives up waiting after the timeout and reports the send unconfirmed, as SendGrid may still take it", async () => {
     sendgrid.respondNext({ kind: "hang" });
 
     const started = Date.now();
     const result = await sender({ timeoutMs: 200 }).send(email());
 
-    expect(result).toEqual({ status: "retryable", error: "SendGrid unreachable: ECONNABORTED: timeout of 200ms exceeded" });
+    expect(result).toEqual({ status: "unconfirmed", error: "SendGrid did not answer: ECONNABORTED: timeout of 200ms exceeded" });
     expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it("reports a send unconfirmed when SendGrid took the message but answered after the timeout", async () => {
+    sendgrid.respondNext({ kind: "accept_late", afterMs: 400 });
+
+    const result = await sender({ timeoutMs: 200 }).send(email());
+
+    expect(result.status).toBe("unconfirmed");
+    expect(sendgrid.messages).toHaveLength(1);
+  });
+
+  it("reports a send unconfirmed when the connection drops after the request went out", async () => {
+    const dropping = await startLocalServer((_request, _rawBody, response) => void response.socket?.destroy());
+
+    const result = await sender({ apiUrl: dropping.origin }).send(email());
+    await dropping.close();
+
+    expect(result).toEqual({ status: "unconfirmed", error: expect.stringMatching(/^SendGrid did not answer: ECONNRESET: /) });
+  });
+
+  it("asks for a retry when SendGrid resets a kept-alive connection as the next request goes out on it", async () => {
+    // Answers one request and keeps the connection open; closes it as idle when the next one arrives.
+    const idleClosing = net.createServer((socket) => {
+      let answered = false;
+      socket.on("data", () => {
+        if (answered) return void socket.resetAndDestroy();
+        answered = true;
+        socket.write("HTTP/1.1 202 Accepted\r\nX-Message-Id: first\r\nContent-Length: 0\r\nConnection: keep-alive\r\n\r\n");
+      });
+    });
+    await new Promise<void>((resolve) => idleClosing.listen(0, "127.0.0.1", resolve));
+    const { port } = idleClosing.address() as AddressInfo;
+    const keptAlive = sender({ apiUrl: `http://127.0.0.1:${port}` });
+
+    const first = await keptAlive.send(email());
+    const second = await keptAlive.send(email());
+    await new Promise((resolve) => idleClosing.close(resolve));
+
+    expect(first).toEqual({ status: "sent", messageId: "first" });
+    expect(second).toEqual({ status: "retryable", error: expect.stringMatching(/^SendGrid closed an idle connection: ECONNRESET/) });
   });
 
   it("asks for a retry when SendGrid cannot be reached", async () => {
