@@ -2,7 +2,7 @@ import { TEST_SHOP } from "@shopify/shopify-api/test-helpers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import { claimStepRun, markSendStarted } from "~/models/step-run.server";
-import { RECONCILE_GRACE_MS } from "~/sequencer/reconcile-leases.server";
+import { ACCEPTANCE_WINDOW_MS, RECONCILE_GRACE_MS } from "~/sequencer/reconcile-leases.server";
 import { LEASE_MS } from "~/sequencer/run-due-steps.server";
 import { createSentMessage } from "../factories/recovery";
 import { createShop } from "../factories/shop";
@@ -75,5 +75,19 @@ describe("a worker that died holding a step run", () => {
     expect(await run(stepRun.id)).toMatchObject({ status: "failed", reason: "outcome_unknown" });
     expect(world.sendgrid.messages).toHaveLength(0);
     expect(await db.activity.findFirst({ where: { stepRunId: stepRun.id, kind: "step_failed" } })).toMatchObject({ reason: "outcome_unknown" });
+  });
+
+  it("mid-send, when SendGrid has since reported a later email but not this one: it is sent again, once", async () => {
+    const { stepRun, claim } = await claimedByDeadWorker();
+    await markSendStarted(db, claim, { checkoutId: stepRun.checkoutId!, recipientHash: "hash", locale: "en", variantId: null }, DUE);
+    await db.messageEvent.create({ data: { shop: TEST_SHOP, providerEventId: "evt-later", stepRunId: null, event: "processed", occurredAt: after(ACCEPTANCE_WINDOW_MS + 5_000) } });
+
+    const report = await tickAt(world.services, after(RECONCILE_GRACE_MS));
+    await tickAt(world.services, after(RECONCILE_GRACE_MS + LEASE_MS));
+
+    expect(report).toMatchObject({ reconciled: 1, sent: 1 });
+    expect(world.sendgrid.messages).toHaveLength(1);
+    expect(await run(stepRun.id)).toMatchObject({ status: "sent", attempts: 2 });
+    expect(await db.activity.findFirst({ where: { stepRunId: stepRun.id, kind: "step_retrying" } })).toMatchObject({ reason: "not_accepted" });
   });
 });
