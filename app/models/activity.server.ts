@@ -14,7 +14,7 @@ export interface ActivityEntry {
 }
 
 export async function recordActivity(db: Db, shop: string, entry: ActivityEntry): Promise<void> {
-  await db.activity.create({ data: { shop, ...entry } });
+  await db.activity.create({ data: { shop, ...entry }, select: { id: true } });
 }
 
 export function listCheckoutActivity(db: Db, shop: string, checkoutId: number) {

@@ -1,4 +1,4 @@
-import type { Db } from "~/db/client.server";
+import { sql, type Db } from "~/db/client.server";
 import type { CartLine } from "~/checkouts/cart-line";
 import { UNPURCHASED_STATUSES, statusAfterPurchase, type CheckoutStatus } from "~/checkouts/checkout-status";
 import { toMinorUnits } from "~/lib/money";
@@ -40,37 +40,41 @@ export interface SavedSnapshot {
 
 /**
  * Stores the snapshot unless Shopify already told us something newer: deliveries arrive out of order,
- * and an older one must never overwrite newer data. The update is conditional on the stored
- * `updated_at`, so two deliveries racing on PostgreSQL cannot undo each other either. An open
- * checkout's abandonment check moves with every update.
+ * and an older one must never overwrite newer data. One statement inserts or updates, conditional on
+ * the stored `updated_at`, so two deliveries racing on PostgreSQL cannot undo each other either. An
+ * open checkout's abandonment check moves with every update; a completion time, once known, stays.
+ *
+ * Raw SQL because every checkout webhook runs it: Prisma compiles a model write of this many fields,
+ * cart lines included, in more time than the rest of the delivery takes.
  */
 export async function saveCheckoutSnapshot(
   db: Db,
   shop: string,
   snapshot: CheckoutSnapshot,
   { abandonmentMinutes }: { abandonmentMinutes: number },
+  now = new Date(),
 ): Promise<SavedSnapshot> {
-  const { completedAt, ...fields } = snapshot;
-  const data = {
-    ...fields,
-    totalPriceMinor: toMinorUnits(snapshot.totalPrice, snapshot.currency),
-    ...(completedAt && { completedAt }),
-  };
+  const { completedAt, lineItems, ...fields } = snapshot;
+  const described = { ...fields, totalPriceMinor: toMinorUnits(snapshot.totalPrice, snapshot.currency), lineItems: JSON.stringify(lineItems) };
+  const status: CheckoutStatus = completedAt ? "completed" : "open";
   const abandonCheckAt = abandonmentCheckTime(snapshot, abandonmentMinutes);
-  const existing = await db.checkout.findUnique({
-    where: { shop_token: { shop, token: snapshot.token } },
-    select: { id: true, status: true },
-  });
-  if (!existing) {
-    const status: CheckoutStatus = completedAt ? "completed" : "open";
-    const created = await db.checkout.create({ data: { shop, status, ...data, abandonCheckAt }, select: { id: true } });
-    return { id: created.id, applied: true };
-  }
-  const { count } = await db.checkout.updateMany({
-    where: { id: existing.id, shop, shopifyUpdatedAt: { lte: snapshot.shopifyUpdatedAt } },
-    data: { ...data, ...(existing.status === "open" && { abandonCheckAt }) },
-  });
-  return { id: existing.id, applied: count > 0 };
+  const row = { shop, status, ...described, completedAt, abandonCheckAt, createdAt: now, updatedAt: now };
+  // Column names come from the snapshot's own keys, never from a payload.
+  const column = (name: string) => sql.raw(`"${name}"`);
+  const newer = Object.keys(described).map((name) => sql.sql`${column(name)} = excluded.${column(name)}`);
+  const saved = await db.$queryRaw<Array<{ id: number | bigint }>>`
+    INSERT INTO "Checkout" (${sql.join(Object.keys(row).map(column))})
+    VALUES (${sql.join(Object.values(row))})
+    ON CONFLICT ("shop", "token") DO UPDATE SET
+      ${sql.join(newer)},
+      "completedAt" = COALESCE(excluded."completedAt", "Checkout"."completedAt"),
+      "abandonCheckAt" = CASE WHEN "Checkout"."status" = 'open' THEN excluded."abandonCheckAt" ELSE "Checkout"."abandonCheckAt" END,
+      "updatedAt" = excluded."updatedAt"
+    WHERE "Checkout"."shopifyUpdatedAt" <= excluded."shopifyUpdatedAt"
+    RETURNING "id"`;
+  if (saved[0]) return { id: Number(saved[0].id), applied: true };
+  const stored = await db.checkout.findUniqueOrThrow({ where: { shop_token: { shop, token: snapshot.token } }, select: { id: true } });
+  return { id: stored.id, applied: false };
 }
 
 /** Open checkouts whose abandonment check is due, oldest first. */

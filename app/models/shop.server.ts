@@ -19,6 +19,11 @@ export function findInstalledShop(db: Db, domain: string) {
   return db.shop.findFirst({ where: { domain, status: "installed" } });
 }
 
+/** What storing a checkout needs of its shop; null when the shop is not installed. A small read: every checkout webhook makes it. */
+export function findCheckoutSettings(db: Db, domain: string) {
+  return db.shop.findFirst({ where: { domain, status: "installed" }, select: { abandonmentMinutes: true } });
+}
+
 export async function markShopUninstalled(db: Db, domain: string, now = new Date()): Promise<boolean> {
   const { count } = await db.shop.updateMany({
     where: { domain, status: "installed" },

@@ -9,7 +9,7 @@ export interface Receipt {
 
 /** Fails with a unique-constraint error (see isDuplicateReceipt) when this delivery was already recorded. */
 export async function recordReceipt(db: Db, receipt: Receipt, now = new Date()): Promise<void> {
-  await db.webhookReceipt.create({ data: { ...receipt, receivedAt: now } });
+  await db.webhookReceipt.create({ data: { ...receipt, receivedAt: now }, select: { webhookId: true } });
 }
 
 export function isDuplicateReceipt(error: unknown): boolean {

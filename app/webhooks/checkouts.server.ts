@@ -2,7 +2,7 @@ import type { Db } from "~/db/client.server";
 import { recordActivity } from "~/models/activity.server";
 import { markCheckoutPurchased, saveCheckoutSnapshot, type CheckoutSnapshot } from "~/models/checkout.server";
 import { linkWaitingOrders } from "~/models/order.server";
-import { findInstalledShop } from "~/models/shop.server";
+import { findCheckoutSettings } from "~/models/shop.server";
 import { announceRecovery } from "~/recovery/checkout-events.server";
 import { checkoutPayload } from "./payloads/checkout";
 import type { Delivery, WebhookHandler } from "./webhook-handler";
@@ -20,9 +20,9 @@ export const checkoutsUpdate: WebhookHandler<CheckoutSnapshot> = {
 };
 
 async function ingestCheckout(tx: Db, { shop, topic, webhookId, payload: snapshot }: Delivery<CheckoutSnapshot>): Promise<string> {
-  const installed = await findInstalledShop(tx, shop);
-  if (!installed) return "ignored: shop not installed";
-  const saved = await saveCheckoutSnapshot(tx, shop, snapshot, installed);
+  const settings = await findCheckoutSettings(tx, shop);
+  if (!settings) return "ignored: shop not installed";
+  const saved = await saveCheckoutSnapshot(tx, shop, snapshot, settings);
   // Timed by Shopify's updated_at, so the timeline reads in the order things happened at checkout.
   await recordActivity(tx, shop, {
     kind: "webhook_received",
