@@ -19,9 +19,11 @@ export function findInstalledShop(db: Db, domain: string) {
   return db.shop.findFirst({ where: { domain, status: "installed" } });
 }
 
-/** What storing a checkout needs of its shop; null when the shop is not installed. A small read: every checkout webhook makes it. */
-export function findCheckoutSettings(db: Db, domain: string) {
-  return db.shop.findFirst({ where: { domain, status: "installed" }, select: { abandonmentMinutes: true } });
+/** What storing a checkout needs of its shop; null when the shop is not installed. Raw SQL: every checkout webhook reads it. */
+export async function findCheckoutSettings(db: Db, domain: string): Promise<{ abandonmentMinutes: number } | null> {
+  const [settings] = await db.$queryRaw<Array<{ abandonmentMinutes: number | bigint }>>`
+    SELECT "abandonmentMinutes" FROM "Shop" WHERE "domain" = ${domain} AND "status" = 'installed'`;
+  return settings ? { abandonmentMinutes: Number(settings.abandonmentMinutes) } : null;
 }
 
 export async function markShopUninstalled(db: Db, domain: string, now = new Date()): Promise<boolean> {
