@@ -2,7 +2,6 @@ import type { StepRun } from "@prisma/client";
 import type { Db } from "~/db/client.server";
 import { bumpStepDailyStats } from "~/models/daily-stat.server";
 import { findShop } from "~/models/shop.server";
-import { findStepRun } from "~/models/step-run.server";
 import { localDay } from "./local-day";
 
 type Reach = Pick<StepRun, "deliveredAt" | "firstOpenedAt" | "firstClickedAt">;
@@ -19,8 +18,12 @@ const reached = (message: Reach) => ({
  * can arrive before the send is concluded (a worker that crashed mid-send is settled later).
  */
 export async function countSentEmail(db: Db, shop: string, stepRunId: number): Promise<void> {
-  const message = await findStepRun(db, shop, stepRunId);
-  if (message) await bumpMessageRows(db, shop, message, { emailed: 1, ...reached(message) });
+  // The shop's timezone comes with the message: every sent email counts, so one read instead of two.
+  const message = await db.stepRun.findFirst({
+    where: { id: stepRunId, shop },
+    select: { channel: true, status: true, sentAt: true, position: true, variantId: true, deliveredAt: true, firstOpenedAt: true, firstClickedAt: true, shopRecord: { select: { timezone: true } } },
+  });
+  if (message) await bumpMessageRows(db, shop, message, { emailed: 1, ...reached(message) }, message.shopRecord.timezone);
 }
 
 /**
@@ -36,9 +39,9 @@ export async function countEngagement(db: Db, shop: string, before: Reach, after
 
 // Only sent emails count, as in the direct report: a webhook step's message has no opens, and events
 // for a send not yet concluded are counted when it is.
-async function bumpMessageRows(db: Db, shop: string, message: Message, deltas: Record<string, number>): Promise<void> {
+async function bumpMessageRows(db: Db, shop: string, message: Message, deltas: Record<string, number>, knownTimezone?: string): Promise<void> {
   if (message.channel !== "email" || message.status !== "sent" || !message.sentAt || !Object.values(deltas).some(Boolean)) return;
-  const { timezone } = (await findShop(db, shop))!;
+  const timezone = knownTimezone ?? (await findShop(db, shop))!.timezone;
   const day = localDay(message.sentAt, timezone);
   await bumpStepDailyStats(db, shop, { day, position: message.position, variantId: message.variantId }, deltas);
 }
