@@ -6,16 +6,17 @@ import { decideStep } from "./decide-step";
 import { sendEmailStep } from "./email-step.server";
 import type { Clock, SequencerServices } from "./sequencer-services";
 import { loadStepContext } from "./step-context.server";
+import { freshStepReader, type StepReader } from "./tick-step-reader.server";
 import type { SendOutcome } from "./step-outcomes.server";
 import { sendWebhookStep } from "./webhook-step.server";
 
 export type StepOutcome = SendOutcome | "stopped" | "skipped" | "deferred";
 
 /** Runs one claimed step: the send-time truth check, then stop, skip, defer, or send. */
-export async function executeStep(services: SequencerServices, claim: Claim, clock: Clock): Promise<StepOutcome> {
+export async function executeStep(services: SequencerServices, claim: Claim, clock: Clock, readStep: StepReader = freshStepReader(services.db)): Promise<StepOutcome> {
   const { db } = services;
   const now = clock();
-  const context = await loadStepContext(db, claim, now);
+  const context = await loadStepContext(db, claim, now, readStep);
   if (!context) {
     // The shop's data was deleted (shop/redact) while the run waited.
     await concludeStepRun(db, claim, { status: "failed", reason: "data_deleted" });

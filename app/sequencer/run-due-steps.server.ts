@@ -11,6 +11,7 @@ import { executeStep, type StepOutcome } from "./execute-step.server";
 import { reconcileExpiredLeases } from "./reconcile-leases.server";
 import { retryDelayMs, retryGivesUp } from "./retry-policy";
 import type { Clock, SequencerServices } from "./sequencer-services";
+import { reusingStepReader, type StepReader } from "./tick-step-reader.server";
 
 const BATCH_SIZE = 100;
 /** Sends in flight per worker: provider latency, not the database, bounds a tick. */
@@ -61,8 +62,9 @@ export async function runDueSteps(now: Date, services: SequencerServices): Promi
 
   report.abandoned = await enrollAbandonedCheckouts(services.db, now, BATCH_SIZE);
   report.reconciled = await reconcileExpiredLeases(services, clock, leaseId, LEASE_MS, BATCH_SIZE);
+  const readStep = reusingStepReader(services.db);
   await forEachConcurrently(claimDueRuns(services, now, clock), CONCURRENCY, async (claim) => {
-    report[await executeSafely(services, claim, clock)] += 1;
+    report[await executeSafely(services, claim, clock, readStep)] += 1;
   });
   report.webhooks = await deliverDueWebhooks({ db: services.db, http: services.webhookHttp, clock, workerId: services.workerId, random: services.random });
   const discounts = await settleDiscounts({ db: services.db, adminFor: services.adminFor, clock, batchSize: BATCH_SIZE });
@@ -85,9 +87,9 @@ async function* claimDueRuns(services: SequencerServices, now: Date, clock: Cloc
 }
 
 /** A bug or a database hiccup in one step must not stop the tick, nor lose the step, nor send it twice. */
-async function executeSafely(services: SequencerServices, claim: Claim, clock: Clock): Promise<StepOutcome> {
+async function executeSafely(services: SequencerServices, claim: Claim, clock: Clock, readStep: StepReader): Promise<StepOutcome> {
   try {
-    return await executeStep(services, claim, clock);
+    return await executeStep(services, claim, clock, readStep);
   } catch (error) {
     logger.error("Step run failed unexpectedly", { shop: claim.shop, stepRunId: claim.id, error });
     const run = await findStepRun(services.db, claim.shop, claim.id);

@@ -4,7 +4,6 @@ import { contactHash } from "~/lib/contact-hash";
 import { findCheckout } from "~/models/checkout.server";
 import { findEnrollment } from "~/models/enrollment.server";
 import { hasOrderSince } from "~/models/order.server";
-import { findStepWithTemplate } from "~/models/sequence.server";
 import { findShop } from "~/models/shop.server";
 import { findStepRun, lastEmailSentTo, previousSentRun, type Claim } from "~/models/step-run.server";
 import { suppressionFor } from "~/models/suppression.server";
@@ -14,17 +13,21 @@ import { destinationRequirements } from "~/outbound/presets";
 import { hasEmailMarketingConsent } from "~/recovery/consent";
 import type { StepSituation } from "./decide-step";
 import { endOfQuietHours } from "./quiet-hours";
+import type { StepReader } from "./tick-step-reader.server";
 
 const HOUR = 60 * 60 * 1000;
 
 export type StepContext = NonNullable<Awaited<ReturnType<typeof loadStepContext>>>;
 
-/** Reads everything the send-time check needs, fresh from the database, for a claimed step run. */
-export async function loadStepContext(db: Db, claim: Claim, now: Date) {
+/**
+ * Reads everything the send-time check needs for a claimed step run, fresh from the database; the
+ * step itself (what to send) through `readStep`, which a tick may let reuse a recent read.
+ */
+export async function loadStepContext(db: Db, claim: Claim, now: Date, readStep: StepReader) {
   const run = await findStepRun(db, claim.shop, claim.id);
   if (!run) return null;
   const enrollment = await findEnrollment(db, claim.shop, run.enrollmentId);
-  const step = await findStepWithTemplate(db, claim.shop, run.stepId);
+  const step = await readStep(claim.shop, run.stepId);
   const shop = await findShop(db, claim.shop);
   const checkout = enrollment && (await findCheckout(db, claim.shop, enrollment.checkoutId));
   if (!enrollment || !step || !shop || !checkout) return null;

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
 import { ACCEPTANCE_WINDOW_MS, RECONCILE_GRACE_MS } from "~/sequencer/reconcile-leases.server";
 import { LEASE_MS } from "~/sequencer/run-due-steps.server";
+import type { ScriptedResponse } from "../doubles/sendgrid-server";
 import { deliverWebhook } from "../doubles/shopify-webhook";
 import { checkoutPayload } from "../factories/payloads";
 import { createSequence, createTemplate } from "../factories/recovery";
@@ -178,6 +179,16 @@ describe("a send SendGrid never answered", () => {
   const SENT_AT = minutes(FIRST_DUE + 1);
   const afterSend = (ms: number) => new Date(SENT_AT.getTime() + ms);
 
+  /** The first tick at SENT_AT, with SendGrid in `condition` for all of it (a scripted answer could go to another request). */
+  async function sendWhileSendgrid(condition: ScriptedResponse) {
+    world.sendgrid.setOutage(condition);
+    try {
+      return await tickAt(world.services, SENT_AT);
+    } finally {
+      world.sendgrid.setOutage(null);
+    }
+  }
+
   /** SendGrid's Event Webhook reported a message processed at `occurredAt` (stored as the event route stores it). */
   async function reportedProcessed(stepRunId: number | null, occurredAt: Date) {
     await db.messageEvent.create({ data: { shop: TEST_SHOP, providerEventId: `processed-${stepRunId}-${occurredAt.getTime()}`, stepRunId, event: "processed", occurredAt } });
@@ -185,9 +196,7 @@ describe("a send SendGrid never answered", () => {
 
   it("is left to SendGrid's events: neither retried nor counted as sent while they may still come", async () => {
     const checkoutId = await enrolled();
-    world.sendgrid.respondNext({ kind: "hang" });
-
-    const report = await tickAt(world.services, SENT_AT);
+    const report = await sendWhileSendgrid({ kind: "hang" });
     await tickAt(world.services, afterSend(RECONCILE_GRACE_MS - 60_000));
 
     expect(report).toMatchObject({ unconfirmed: 1, retrying: 0, sent: 0 });
@@ -199,8 +208,7 @@ describe("a send SendGrid never answered", () => {
 
   it("that SendGrid took after the client gave up: its event marks it sent, and it is never sent twice", async () => {
     const checkoutId = await enrolled();
-    world.sendgrid.respondNext({ kind: "accept_late", afterMs: 1_000 });
-    await tickAt(world.services, SENT_AT);
+    await sendWhileSendgrid({ kind: "accept_late", afterMs: 1_000 });
     const run = await firstRun();
     await reportedProcessed(run.id, afterSend(2_000));
 
@@ -216,8 +224,7 @@ describe("a send SendGrid never answered", () => {
 
   it("that SendGrid never took, as its events for later emails show: sent again once after the grace period", async () => {
     const checkoutId = await enrolled();
-    world.sendgrid.respondNext({ kind: "hang" });
-    await tickAt(world.services, SENT_AT);
+    await sendWhileSendgrid({ kind: "hang" });
     await reportedProcessed(null, afterSend(ACCEPTANCE_WINDOW_MS + 60_000));
 
     await tickAt(world.services, afterSend(RECONCILE_GRACE_MS - 60_000));
@@ -233,8 +240,7 @@ describe("a send SendGrid never answered", () => {
 
   it("with only events of messages SendGrid may have taken alongside it: fails as outcome unknown rather than risk a duplicate", async () => {
     const checkoutId = await enrolled();
-    world.sendgrid.respondNext({ kind: "hang" });
-    await tickAt(world.services, SENT_AT);
+    await sendWhileSendgrid({ kind: "hang" });
     await reportedProcessed(null, afterSend(ACCEPTANCE_WINDOW_MS - 1_000));
 
     await tickAt(world.services, afterSend(RECONCILE_GRACE_MS + 1_000));
