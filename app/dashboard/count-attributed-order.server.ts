@@ -1,7 +1,6 @@
 import type { Db } from "~/db/client.server";
 import { toMinorUnits } from "~/lib/money";
 import { bumpStepDailyStats } from "~/models/daily-stat.server";
-import { findShop } from "~/models/shop.server";
 import { findStepRun } from "~/models/step-run.server";
 import { localDay } from "./local-day";
 
@@ -15,9 +14,9 @@ export interface AttributedOrder {
  * step's (and variant's) rows: as recovered after a click, or apart as bought after an email. Orders
  * in another currency are left out, as the direct report leaves them out.
  */
-export async function countAttributedOrder(db: Db, shop: string, { order, attribution }: AttributedOrder): Promise<void> {
-  const { timezone, currency } = (await findShop(db, shop))!;
-  const message = await findStepRun(db, shop, attribution.stepRunId);
+export async function countAttributedOrder(db: Db, shop: { domain: string; timezone: string; currency: string }, { order, attribution }: AttributedOrder): Promise<void> {
+  const { domain, timezone, currency } = shop;
+  const message = await findStepRun(db, domain, attribution.stepRunId);
   if (order.currency !== currency || !message) return;
   const revenueMinor = toMinorUnits(order.totalPrice, order.currency);
   const deltas =
@@ -25,5 +24,5 @@ export async function countAttributedOrder(db: Db, shop: string, { order, attrib
       ? { recoveredOrders: 1, recoveredRevenueMinor: revenueMinor }
       : { afterEmailOrders: 1, afterEmailRevenueMinor: revenueMinor };
   const day = localDay(order.shopifyCreatedAt, timezone);
-  await bumpStepDailyStats(db, shop, { day, position: message.position, variantId: message.variantId }, deltas);
+  await bumpStepDailyStats(db, domain, { day, position: message.position, variantId: message.variantId }, deltas);
 }

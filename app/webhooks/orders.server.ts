@@ -33,7 +33,7 @@ async function ingestOrder(tx: Db, { shop, topic, webhookId, payload: order }: D
     await announceRecovery(tx, shop, link.id, order.shopifyCreatedAt);
   }
   const checkout = link && (await findCheckout(tx, shop, link.id));
-  const attribution = await applyPurchase(tx, shop, { orderId, order, checkout, attributionDays: installed.attributionDays });
+  const attribution = await applyPurchase(tx, installed, { orderId, order, checkout });
   const linked = link ? `linked by ${link.linkedBy}` : "without a checkout";
   return attribution ? `stored, ${linked}, attributed (${attribution})` : `stored, ${linked}`;
 }

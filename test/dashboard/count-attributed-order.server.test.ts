@@ -21,6 +21,8 @@ const rollups = async () =>
 // 02:00 UTC on the 22nd is still the 21st in New York.
 const order = (totalPrice: string, currency = "USD") => ({ shopifyCreatedAt: new Date("2026-11-22T02:00:00Z"), currency, totalPrice });
 
+const testShop = () => db.shop.findUniqueOrThrow({ where: { domain: TEST_SHOP } });
+
 beforeEach(async () => {
   await resetDatabase();
   await createShop();
@@ -32,7 +34,7 @@ describe("countAttributedOrder", () => {
     const variant = await db.stepVariant.create({ data: { stepId: step.id, label: "A", weight: 50 } });
     await db.stepRun.update({ where: { id: stepRun.id }, data: { variantId: variant.id } });
 
-    await countAttributedOrder(db, TEST_SHOP, { order: order("128.23"), attribution: { kind: "clicked", stepRunId: stepRun.id } });
+    await countAttributedOrder(db, await testShop(), { order: order("128.23"), attribution: { kind: "clicked", stepRunId: stepRun.id } });
 
     expect(await rollups()).toEqual([
       ["2026-11-21", 0, 0, 1, 12_823n, 0, 0n],
@@ -43,7 +45,7 @@ describe("countAttributedOrder", () => {
 
   it("keeps orders bought after an unclicked email apart from recovered ones", async () => {
     const { stepRun } = await createSentMessage();
-    await countAttributedOrder(db, TEST_SHOP, { order: order("50.00"), attribution: { kind: "after_email", stepRunId: stepRun.id } });
+    await countAttributedOrder(db, await testShop(), { order: order("50.00"), attribution: { kind: "after_email", stepRunId: stepRun.id } });
     expect(await rollups()).toEqual([
       ["2026-11-21", 0, 0, 0, 0n, 1, 5_000n],
       ["2026-11-21", 1, 0, 0, 0n, 1, 5_000n],
@@ -52,7 +54,7 @@ describe("countAttributedOrder", () => {
 
   it("leaves out orders in another currency, as the direct report does", async () => {
     const { stepRun } = await createSentMessage();
-    await countAttributedOrder(db, TEST_SHOP, { order: order("70.00", "EUR"), attribution: { kind: "clicked", stepRunId: stepRun.id } });
+    await countAttributedOrder(db, await testShop(), { order: order("70.00", "EUR"), attribution: { kind: "clicked", stepRunId: stepRun.id } });
     expect(await rollups()).toEqual([]);
   });
 });
