@@ -1,5 +1,4 @@
 import type { Db } from "~/db/client.server";
-import { isUniqueViolation } from "~/db/unique-violation";
 
 export interface Receipt {
   shop: string;
@@ -7,13 +6,15 @@ export interface Receipt {
   topic: string;
 }
 
-/** Fails with a unique-constraint error (see isDuplicateReceipt) when this delivery was already recorded. */
-export async function recordReceipt(db: Db, receipt: Receipt, now = new Date()): Promise<void> {
-  await db.webhookReceipt.create({ data: { ...receipt, receivedAt: now }, select: { webhookId: true } });
-}
-
-export function isDuplicateReceipt(error: unknown): boolean {
-  return isUniqueViolation(error, "WebhookReceipt");
+/**
+ * Records the delivery; false when it was already recorded, by an earlier delivery or (on PostgreSQL)
+ * by a concurrent one, whose commit this insert waits for. Raw SQL: every webhook writes one.
+ */
+export async function recordReceipt(db: Db, { shop, webhookId, topic }: Receipt, now = new Date()): Promise<boolean> {
+  const inserted = await db.$executeRaw`
+    INSERT INTO "WebhookReceipt" ("shop", "webhookId", "topic", "receivedAt") VALUES (${shop}, ${webhookId}, ${topic}, ${now})
+    ON CONFLICT ("shop", "webhookId") DO NOTHING`;
+  return inserted === 1;
 }
 
 /** Deletes the shop's receipts; `except` keeps the one of the delivery doing the deleting, so its redelivery stays a no-op. */

@@ -2,7 +2,7 @@ import { InvalidShopError } from "@shopify/shopify-api";
 import { db } from "~/db/client.server";
 import { isUniqueViolation } from "~/db/unique-violation";
 import { logger } from "~/lib/logger.server";
-import { isDuplicateReceipt, recordReceipt } from "~/models/webhook-receipt.server";
+import { recordReceipt } from "~/models/webhook-receipt.server";
 import { authenticate } from "~/shopify.server";
 import { parseWebhookJson } from "./parse-json";
 import type { Delivery, WebhookHandler } from "./webhook-handler";
@@ -44,34 +44,31 @@ export async function receiveWebhook<Payload>(request: Request, handler: Webhook
   const delivery: Delivery<Payload> = { shop, topic: handler.topic, webhookId, payload: parsed.data };
   try {
     const outcome = await applyWithReceipt(handler, delivery);
-    logger.info("Webhook applied", { ...context, outcome });
+    if (outcome === REDELIVERY) logger.info("Webhook redelivery acknowledged without changes", context);
+    else logger.info("Webhook applied", { ...context, outcome });
   } catch (error) {
-    if (isDuplicateReceipt(error)) {
-      logger.info("Webhook redelivery acknowledged without changes", context);
-    } else {
-      logger.error("Webhook not stored; Shopify will retry it", { ...context, error });
-      return reply(500, "Not stored, please retry");
-    }
+    logger.error("Webhook not stored; Shopify will retry it", { ...context, error });
+    return reply(500, "Not stored, please retry");
   }
   return reply(200);
 }
 
+const REDELIVERY = Symbol("redelivery");
+
 /**
- * Records the receipt and applies the delivery in one transaction. Two deliveries about one new record
- * (a checkout's create and update sent at once) may both find it missing and both insert it: the loser's
- * unique violation rolls its transaction back, and applying it again finds the winner's row.
+ * Records the receipt and applies the delivery in one transaction, or nothing for a delivery already
+ * received. Two deliveries about one new record (one order under two webhook ids) may both find it
+ * missing and both insert it: the loser's unique violation rolls its transaction back, and applying
+ * it again finds the winner's row.
  */
 async function applyWithReceipt<Payload>(handler: WebhookHandler<Payload>, delivery: Delivery<Payload>) {
   const { shop, webhookId, topic } = delivery;
   const apply = () =>
-    db.$transaction(async (tx) => {
-      await recordReceipt(tx, { shop, webhookId, topic });
-      return handler.apply(tx, delivery);
-    });
+    db.$transaction(async (tx) => ((await recordReceipt(tx, { shop, webhookId, topic })) ? handler.apply(tx, delivery) : REDELIVERY));
   try {
     return await apply();
   } catch (error) {
-    if (!isUniqueViolation(error) || isDuplicateReceipt(error)) throw error;
+    if (!isUniqueViolation(error)) throw error;
     return apply();
   }
 }
