@@ -12,6 +12,9 @@ export default defineConfig({
     // Chromium or a child process more than they compute.
     maxWorkers: 4,
     testTimeout: 20_000,
+    // A page's next render, or a write seen from another process, takes seconds beside the rest of the
+    // suite on two cores: expect.poll's default second is too short.
+    expect: { poll: { timeout: 10_000 } },
     hookTimeout: 180_000,
     reporters: ["default", "./test/setup/totals-reporter.ts"],
     // The whole suite runs on each database; `--project sqlite` or `--project postgresql` picks one.

@@ -8,8 +8,11 @@ export interface LocalServer {
   close(): Promise<void>;
 }
 
-/** Starts an HTTP server on a free loopback port; the handler gets the whole request body as text. */
-export async function startLocalServer(handler: Handler): Promise<LocalServer> {
+/**
+ * Starts an HTTP server on a free loopback port; the handler gets the whole request body as text.
+ * `keepAliveTimeoutMs` overrides how long an idle connection is kept (Node's default: 5 s).
+ */
+export async function startLocalServer(handler: Handler, { keepAliveTimeoutMs }: { keepAliveTimeoutMs?: number } = {}): Promise<LocalServer> {
   const server: Server = createServer(async (request, response) => {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
@@ -19,6 +22,7 @@ export async function startLocalServer(handler: Handler): Promise<LocalServer> {
       response.writeHead(500, { "Content-Type": "text/plain" }).end(String(error));
     }
   });
+  if (keepAliveTimeoutMs !== undefined) server.keepAliveTimeout = keepAliveTimeoutMs;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -90,6 +90,8 @@ export async function startSendgridServer({
   let inFlight = 0;
   let maxInFlight = 0;
 
+  // SendGrid keeps idle connections longer than Node's client does (5 s); with the server's 5 s default
+  // too, a client would now and then reuse a connection just as it closes (ECONNRESET, retried).
   const server = await startLocalServer(async (request, rawBody, response) => {
     requestBodies.push(parsedOrNull(rawBody));
     maxInFlight = Math.max(maxInFlight, ++inFlight);
@@ -121,7 +123,7 @@ export async function startSendgridServer({
     await onMessage?.(message);
     if (condition?.kind === "accept_late") await new Promise((resolve) => setTimeout(resolve, condition.afterMs));
     response.writeHead(202, { "X-Message-Id": messageId }).end();
-  });
+  }, { keepAliveTimeoutMs: 60_000 });
 
   return {
     apiUrl: server.origin,

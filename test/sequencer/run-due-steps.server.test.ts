@@ -184,7 +184,7 @@ describe("concurrency", () => {
       tickAt({ ...world.services, workerId: "worker-b" }, at(1)),
     ]);
 
-    expect(a.sent + b.sent).toBe(25);
+    expect(a.sent + b.sent, JSON.stringify({ a, b })).toBe(25);
     expect(world.sendgrid.messages).toHaveLength(25);
     expect(new Set(world.sendgrid.messages.map((message) => message.body.custom_args?.step_run_id)).size).toBe(25);
   });
