@@ -23,7 +23,9 @@ export async function countSentEmail(db: Db, shop: string, stepRunId: number): P
     where: { id: stepRunId, shop },
     select: { channel: true, status: true, sentAt: true, position: true, variantId: true, deliveredAt: true, firstOpenedAt: true, firstClickedAt: true, shopRecord: { select: { timezone: true } } },
   });
-  if (message) await bumpMessageRows(db, shop, message, { emailed: 1, ...reached(message) }, message.shopRecord.timezone);
+  if (!message) return;
+  const deltas = { emailed: 1, ...reached(message) };
+  if (counts(message, deltas)) await bumpMessageRows(db, shop, message, deltas, message.shopRecord.timezone);
 }
 
 /**
@@ -34,14 +36,19 @@ export async function countSentEmail(db: Db, shop: string, stepRunId: number): P
  */
 export async function countEngagement(db: Db, shop: string, before: Reach, after: Message): Promise<void> {
   const [was, is] = [reached(before), reached(after)];
-  await bumpMessageRows(db, shop, after, { delivered: is.delivered - was.delivered, opened: is.opened - was.opened, clicked: is.clicked - was.clicked });
+  const deltas = { delivered: is.delivered - was.delivered, opened: is.opened - was.opened, clicked: is.clicked - was.clicked };
+  if (!counts(after, deltas)) return;
+  const { timezone } = (await findShop(db, shop))!;
+  await bumpMessageRows(db, shop, after, deltas, timezone);
 }
 
 // Only sent emails count, as in the direct report: a webhook step's message has no opens, and events
 // for a send not yet concluded are counted when it is.
-async function bumpMessageRows(db: Db, shop: string, message: Message, deltas: Record<string, number>, knownTimezone?: string): Promise<void> {
-  if (message.channel !== "email" || message.status !== "sent" || !message.sentAt || !Object.values(deltas).some(Boolean)) return;
-  const timezone = knownTimezone ?? (await findShop(db, shop))!.timezone;
+function counts(message: Message, deltas: Record<string, number>): message is Message & { sentAt: Date } {
+  return message.channel === "email" && message.status === "sent" && message.sentAt !== null && Object.values(deltas).some(Boolean);
+}
+
+async function bumpMessageRows(db: Db, shop: string, message: Message & { sentAt: Date }, deltas: Record<string, number>, timezone: string): Promise<void> {
   const day = localDay(message.sentAt, timezone);
   await bumpStepDailyStats(db, shop, { day, position: message.position, variantId: message.variantId }, deltas);
 }

@@ -36,6 +36,9 @@ export function createDbClient(url: string = databaseUrl(), { log }: Pick<Prisma
  */
 export const sql: Pick<typeof Prisma, "sql" | "join" | "raw"> = generatedClientFor(databaseUrl()).Prisma;
 
+/** A quoted column name, for statements that list columns from a model's own field names, never from input. */
+export const column = (name: string) => sql.raw(`"${name}"`);
+
 declare global {
   // Vite's dev server re-imports modules on change; keep one connection across reloads.
   var comebackDb: PrismaClient | undefined;

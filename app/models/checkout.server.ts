@@ -1,4 +1,4 @@
-import { sql, type Db } from "~/db/client.server";
+import { column, sql, type Db } from "~/db/client.server";
 import type { CartLine } from "~/checkouts/cart-line";
 import { UNPURCHASED_STATUSES, statusAfterPurchase, type CheckoutStatus } from "~/checkouts/checkout-status";
 import { toMinorUnits } from "~/lib/money";
@@ -59,8 +59,6 @@ export async function saveCheckoutSnapshot(
   const status: CheckoutStatus = completedAt ? "completed" : "open";
   const abandonCheckAt = abandonmentCheckTime(snapshot, abandonmentMinutes);
   const row = { shop, status, ...described, completedAt, abandonCheckAt, createdAt: now, updatedAt: now };
-  // Column names come from the snapshot's own keys, never from a payload.
-  const column = (name: string) => sql.raw(`"${name}"`);
   const newer = Object.keys(described).map((name) => sql.sql`${column(name)} = excluded.${column(name)}`);
   const saved = await db.$queryRaw<Array<{ id: number | bigint }>>`
     INSERT INTO "Checkout" (${sql.join(Object.keys(row).map(column))})

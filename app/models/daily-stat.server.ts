@@ -1,5 +1,5 @@
 import type { DailyStat } from "@prisma/client";
-import { sql, type Db } from "~/db/client.server";
+import { column, sql, type Db } from "~/db/client.server";
 
 /** The figures of one rollup row: counts, and money in minor units of the shop's currency. */
 export type DailyStatCounts = Omit<DailyStat, "shop" | "day" | "position" | "variantId">;
@@ -45,8 +45,6 @@ export async function bumpStepDailyStats(
 async function bumpRows(db: Db, shop: string, keys: Array<Required<DailyStatKey>>, deltas: Partial<DailyStatCounts>): Promise<void> {
   const changes = Object.entries(deltas).filter(([, delta]) => delta);
   if (!changes.length) return;
-  // Column names are DailyStatCounts' own keys, never input.
-  const column = (name: string) => sql.raw(`"${name}"`);
   const columns = ["shop", "day", "position", "variantId", ...changes.map(([field]) => field)].map(column);
   const rows = keys.map(({ day, position, variantId }) => sql.sql`(${sql.join([shop, day, position, variantId, ...changes.map(([, delta]) => delta)])})`);
   const additions = changes.map(([field]) => sql.sql`${column(field)} = "DailyStat".${column(field)} + excluded.${column(field)}`);

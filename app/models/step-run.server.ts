@@ -32,7 +32,9 @@ export async function claimStepRun(db: Db, run: { id: number; shop: string }, le
   return count === 1 ? { id: run.id, shop: run.shop, leaseId } : null;
 }
 
+// The lease fence, as a Prisma filter and as SQL for the raw statements.
 const held = (claim: Claim) => ({ id: claim.id, shop: claim.shop, status: "sending", leaseOwner: claim.leaseId });
+const heldSql = (claim: Claim) => sql.sql`"id" = ${claim.id} AND "shop" = ${claim.shop} AND "status" = 'sending' AND "leaseOwner" = ${claim.leaseId}`;
 const released = { leaseOwner: null, leaseExpiresAt: null };
 
 export interface SendAttempt {
@@ -54,7 +56,7 @@ export async function markSendStarted(db: Db, claim: Claim, { checkoutId, recipi
     UPDATE "StepRun"
     SET "checkoutId" = ${checkoutId}, "recipientHash" = ${recipientHash}, "locale" = ${locale}, "variantId" = ${variantId},
         "sendStartedAt" = ${now}, "attempts" = "attempts" + 1, "updatedAt" = ${new Date()}
-    WHERE "id" = ${claim.id} AND "shop" = ${claim.shop} AND "status" = 'sending' AND "leaseOwner" = ${claim.leaseId}
+    WHERE ${heldSql(claim)}
       AND EXISTS (SELECT 1 FROM "Enrollment" WHERE "Enrollment"."id" = "StepRun"."enrollmentId" AND "Enrollment"."status" = 'active')`;
   return count === 1;
 }
@@ -72,7 +74,7 @@ export async function concludeStepRun(db: Db, claim: Claim, conclusion: RunConcl
       : sql.sql`"status" = ${conclusion.status}, "reason" = ${conclusion.reason}, "error" = ${"error" in conclusion ? (conclusion.error ?? null) : null}`;
   const count = await db.$executeRaw`
     UPDATE "StepRun" SET ${outcome}, "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "updatedAt" = ${new Date()}
-    WHERE "id" = ${claim.id} AND "shop" = ${claim.shop} AND "status" = 'sending' AND "leaseOwner" = ${claim.leaseId}`;
+    WHERE ${heldSql(claim)}`;
   return count === 1;
 }
 

@@ -11,7 +11,7 @@ import { executeStep, type StepOutcome } from "./execute-step.server";
 import { reconcileExpiredLeases } from "./reconcile-leases.server";
 import { retryDelayMs, retryGivesUp } from "./retry-policy";
 import type { Clock, SequencerServices } from "./sequencer-services";
-import { reusingStepReader, type StepReader } from "./tick-step-reader.server";
+import { freshStepReader, reusingStepReader, type StepReader } from "./tick-step-reader.server";
 
 const BATCH_SIZE = 100;
 /** Sends in flight per worker: provider latency, not the database, bounds a tick. */
@@ -62,7 +62,7 @@ export async function runDueSteps(now: Date, services: SequencerServices): Promi
 
   report.abandoned = await enrollAbandonedCheckouts(services.db, now, BATCH_SIZE);
   report.reconciled = await reconcileExpiredLeases(services, clock, leaseId, LEASE_MS, BATCH_SIZE);
-  const readStep = reusingStepReader(services.db);
+  const readStep = reusingStepReader(freshStepReader(services.db));
   await forEachConcurrently(claimDueRuns(services, now, clock), CONCURRENCY, async (claim) => {
     report[await executeSafely(services, claim, clock, readStep)] += 1;
   });

@@ -25,7 +25,7 @@ describe("reusingStepReader", () => {
   it("reuses a step read within STEP_REUSE_MS, and reads it again after", async () => {
     const { stepId, contentId } = await stepWithSubject("First subject");
     let clock = 0;
-    const readStep = reusingStepReader(db, () => clock);
+    const readStep = reusingStepReader(freshStepReader(db), () => clock);
 
     expect(subjectOf(await readStep(TEST_SHOP, stepId))).toBe("First subject");
     await db.templateContent.update({ where: { id: contentId }, data: { subject: "Edited subject" } });
@@ -38,10 +38,22 @@ describe("reusingStepReader", () => {
   it("keeps each shop's steps apart: another shop's id reads as no step", async () => {
     const { stepId } = await stepWithSubject("Ours");
     await createShop({ domain: "other-shop.myshopify.com" });
-    const readStep = reusingStepReader(db, () => 0);
+    const readStep = reusingStepReader(freshStepReader(db), () => 0);
 
     expect(subjectOf(await readStep(TEST_SHOP, stepId))).toBe("Ours");
     expect(await readStep("other-shop.myshopify.com", stepId)).toBeNull();
+  });
+
+  it("does not keep a failed read: the next one reads again", async () => {
+    const { stepId } = await stepWithSubject("First subject");
+    let reads = 0;
+    // The database failing once, as it does while PostgreSQL restarts.
+    const failingOnce = (shop: string, id: number) => (++reads === 1 ? Promise.reject(new Error("connection lost")) : freshStepReader(db)(shop, id));
+    const readStep = reusingStepReader(failingOnce, () => 0);
+
+    await expect(readStep(TEST_SHOP, stepId)).rejects.toThrow("connection lost");
+    expect(subjectOf(await readStep(TEST_SHOP, stepId))).toBe("First subject");
+    expect(reads).toBe(2);
   });
 });
 
