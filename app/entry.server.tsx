@@ -9,6 +9,9 @@ import { addDocumentResponseHeaders } from "./shopify.server";
 
 startSequencerSchedule();
 
+// For server.ts, which answers Shopify's webhooks before a request reaches Remix.
+export { answerWebhookOutsideRemix } from "./webhooks/node-webhooks.server";
+
 export const streamTimeout = 5_000;
 
 export default function handleRequest(

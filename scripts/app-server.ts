@@ -7,6 +7,7 @@ import path from "node:path";
 
 const bin = (name: string) => path.resolve("node_modules/.bin", name);
 const SERVER_BUILD = path.resolve("build/server/index.js");
+const SERVER = path.resolve("server.ts");
 const BUILD_LOCK = path.resolve(".build-lock");
 const STALE_LOCK_MS = 5 * 60_000;
 
@@ -62,7 +63,7 @@ export function applyMigrations(env: NodeJS.ProcessEnv): void {
 
 /** Starts the production build on `port` with `env`, and waits until its health route answers. */
 export async function startAppServer(port: number, env: NodeJS.ProcessEnv): Promise<{ origin: string; pid: number | undefined; stop: () => Promise<void> }> {
-  const child: ChildProcess = spawn(bin("remix-serve"), [SERVER_BUILD], {
+  const child: ChildProcess = spawn(bin("node"), [SERVER, SERVER_BUILD], {
     env: { ...env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "ignore", "inherit"],
   });

@@ -1,5 +1,5 @@
 import type { Prisma } from "@prisma/client";
-import type { Db } from "~/db/client.server";
+import { sql, type Db } from "~/db/client.server";
 import type { ActivityKind } from "~/recovery/activity";
 
 export interface ActivityEntry {
@@ -14,10 +14,20 @@ export interface ActivityEntry {
 }
 
 /** Raw SQL: nearly everything the app does records an entry, and Prisma compiles this model write slowly. */
-export async function recordActivity(db: Db, shop: string, { kind, at, checkoutId = null, enrollmentId = null, stepRunId = null, reason = null, detail }: ActivityEntry): Promise<void> {
+export function recordActivity(db: Db, shop: string, entry: ActivityEntry): Promise<void> {
+  return recordActivities(db, [{ shop, ...entry }]);
+}
+
+/** Several entries, of any shops, in one statement. */
+export async function recordActivities(db: Db, entries: Array<ActivityEntry & { shop: string }>): Promise<void> {
+  if (entries.length === 0) return;
+  const rows = entries.map(
+    ({ shop, kind, at, checkoutId = null, enrollmentId = null, stepRunId = null, reason = null, detail }) =>
+      sql.sql`(${shop}, ${kind}, ${at}, ${checkoutId}, ${enrollmentId}, ${stepRunId}, ${reason}, ${detail ? JSON.stringify(detail) : null})`,
+  );
   await db.$executeRaw`
     INSERT INTO "Activity" ("shop", "kind", "at", "checkoutId", "enrollmentId", "stepRunId", "reason", "detail")
-    VALUES (${shop}, ${kind}, ${at}, ${checkoutId}, ${enrollmentId}, ${stepRunId}, ${reason}, ${detail ? JSON.stringify(detail) : null})`;
+    VALUES ${sql.join(rows)}`;
 }
 
 export function listCheckoutActivity(db: Db, shop: string, checkoutId: number) {

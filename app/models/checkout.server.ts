@@ -38,41 +38,89 @@ export interface SavedSnapshot {
   applied: boolean;
 }
 
+export interface SnapshotToSave {
+  shop: string;
+  snapshot: CheckoutSnapshot;
+  settings: { abandonmentMinutes: number };
+}
+
 /**
- * Stores the snapshot unless Shopify already told us something newer: deliveries arrive out of order,
- * and an older one must never overwrite newer data. One statement inserts or updates, conditional on
- * the stored `updated_at`, so two deliveries racing on PostgreSQL cannot undo each other either. An
- * open checkout's abandonment check moves with every update; a completion time, once known, stays.
+ * Stores each snapshot unless Shopify already told us something newer: deliveries arrive out of
+ * order, and an older one must never overwrite newer data. Each statement inserts or updates,
+ * conditional on the stored `updated_at`, so two deliveries racing on PostgreSQL cannot undo each
+ * other either. An open checkout's abandonment check moves with every update; a completion time, once
+ * known, stays. Answers in the order given.
  *
- * Raw SQL because every checkout webhook runs it: Prisma compiles a model write of this many fields,
- * cart lines included, in more time than the rest of the delivery takes.
+ * One multi-row statement per round: a checkout's second snapshot in the list goes in the second
+ * round, and so on, so that no statement touches a row twice (PostgreSQL refuses that) and a later
+ * snapshot is weighed against the earlier one. Raw SQL because every checkout webhook runs it: Prisma
+ * compiles a model write of this many fields, cart lines included, in more time than the rest of the
+ * delivery takes.
  */
-export async function saveCheckoutSnapshot(
-  db: Db,
-  shop: string,
-  snapshot: CheckoutSnapshot,
-  { abandonmentMinutes }: { abandonmentMinutes: number },
-  now = new Date(),
-): Promise<SavedSnapshot> {
-  const { completedAt, lineItems, ...fields } = snapshot;
-  const described = { ...fields, totalPriceMinor: toMinorUnits(snapshot.totalPrice, snapshot.currency), lineItems: JSON.stringify(lineItems) };
-  const status: CheckoutStatus = completedAt ? "completed" : "open";
-  const abandonCheckAt = abandonmentCheckTime(snapshot, abandonmentMinutes);
-  const row = { shop, status, ...described, completedAt, abandonCheckAt, createdAt: now, updatedAt: now };
-  const newer = Object.keys(described).map((name) => sql.sql`${column(name)} = excluded.${column(name)}`);
-  const saved = await db.$queryRaw<Array<{ id: number | bigint }>>`
-    INSERT INTO "Checkout" (${sql.join(Object.keys(row).map(column))})
-    VALUES (${sql.join(Object.values(row))})
+export async function saveCheckoutSnapshots(db: Db, snapshots: SnapshotToSave[], now = new Date()): Promise<SavedSnapshot[]> {
+  const saved: SavedSnapshot[] = [];
+  for (const round of rounds(snapshots, ({ shop, snapshot }) => JSON.stringify([shop, snapshot.token]))) {
+    const ids = await upsertNewer(db, round.map(({ item }) => item), now);
+    for (const { item, index } of round) {
+      const id = ids.get(JSON.stringify([item.shop, item.snapshot.token]));
+      saved[index] = id === undefined ? { id: await storedCheckoutId(db, item), applied: false } : { id, applied: true };
+    }
+  }
+  return saved;
+}
+
+/** Splits items into rounds in which every key appears once, keeping each item's position. */
+function rounds<Item>(items: Item[], key: (item: Item) => string): Array<Array<{ item: Item; index: number }>> {
+  const seen = new Map<string, number>();
+  const result: Array<Array<{ item: Item; index: number }>> = [];
+  items.forEach((item, index) => {
+    const round = seen.get(key(item)) ?? 0;
+    seen.set(key(item), round + 1);
+    (result[round] ??= []).push({ item, index });
+  });
+  return result;
+}
+
+/** Ids of the checkouts the statement wrote, by [shop, token]; one that was newer than its snapshot is missing. */
+async function upsertNewer(db: Db, snapshots: SnapshotToSave[], now: Date): Promise<Map<string, number>> {
+  const rows = snapshots.map(({ shop, snapshot, settings }) => checkoutRow(shop, snapshot, settings.abandonmentMinutes, now));
+  const columns = Object.keys(rows[0]!);
+  const described = columns.filter((name) => !NOT_DESCRIBED.has(name));
+  const written = await db.$queryRaw<Array<{ id: number | bigint; shop: string; token: string }>>`
+    INSERT INTO "Checkout" (${sql.join(columns.map(column))})
+    VALUES ${sql.join(rows.map((row) => sql.sql`(${sql.join(Object.values(row))})`))}
     ON CONFLICT ("shop", "token") DO UPDATE SET
-      ${sql.join(newer)},
+      ${sql.join(described.map((name) => sql.sql`${column(name)} = excluded.${column(name)}`))},
       "completedAt" = COALESCE(excluded."completedAt", "Checkout"."completedAt"),
       "abandonCheckAt" = CASE WHEN "Checkout"."status" = 'open' THEN excluded."abandonCheckAt" ELSE "Checkout"."abandonCheckAt" END,
       "updatedAt" = excluded."updatedAt"
     WHERE "Checkout"."shopifyUpdatedAt" <= excluded."shopifyUpdatedAt"
-    RETURNING "id"`;
-  if (saved[0]) return { id: Number(saved[0].id), applied: true };
+    RETURNING "id", "shop", "token"`;
+  return new Map(written.map(({ id, shop, token }) => [JSON.stringify([shop, token]), Number(id)]));
+}
+
+/** Columns a newer snapshot does not simply overwrite. */
+const NOT_DESCRIBED = new Set(["shop", "status", "completedAt", "abandonCheckAt", "createdAt", "updatedAt"]);
+
+function checkoutRow(shop: string, snapshot: CheckoutSnapshot, abandonmentMinutes: number, now: Date) {
+  const { completedAt, lineItems, ...fields } = snapshot;
+  const status: CheckoutStatus = completedAt ? "completed" : "open";
+  return {
+    shop,
+    status,
+    ...fields,
+    totalPriceMinor: toMinorUnits(snapshot.totalPrice, snapshot.currency),
+    lineItems: JSON.stringify(lineItems),
+    completedAt,
+    abandonCheckAt: abandonmentCheckTime(snapshot, abandonmentMinutes),
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+async function storedCheckoutId(db: Db, { shop, snapshot }: SnapshotToSave): Promise<number> {
   const stored = await db.checkout.findUniqueOrThrow({ where: { shop_token: { shop, token: snapshot.token } }, select: { id: true } });
-  return { id: stored.id, applied: false };
+  return stored.id;
 }
 
 /** Open checkouts whose abandonment check is due, oldest first. */

@@ -1,5 +1,5 @@
 import type { Prisma } from "@prisma/client";
-import type { Db } from "~/db/client.server";
+import { sql, type Db } from "~/db/client.server";
 import type { ShopProfile } from "~/shopify-admin/shopify-admin";
 
 /** Creates the shop with default settings, or reactivates it on reinstall keeping the merchant's settings. */
@@ -19,11 +19,16 @@ export function findInstalledShop(db: Db, domain: string) {
   return db.shop.findFirst({ where: { domain, status: "installed" } });
 }
 
-/** What storing a checkout needs of its shop; null when the shop is not installed. Raw SQL: every checkout webhook reads it. */
-export async function findCheckoutSettings(db: Db, domain: string): Promise<{ abandonmentMinutes: number } | null> {
-  const [settings] = await db.$queryRaw<Array<{ abandonmentMinutes: number | bigint }>>`
-    SELECT "abandonmentMinutes" FROM "Shop" WHERE "domain" = ${domain} AND "status" = 'installed'`;
-  return settings ? { abandonmentMinutes: Number(settings.abandonmentMinutes) } : null;
+export interface CheckoutSettings {
+  abandonmentMinutes: number;
+}
+
+/** What storing a checkout needs of each installed shop among `domains`, by domain. Raw SQL: every checkout webhook reads it. */
+export async function findCheckoutSettings(db: Db, domains: string[]): Promise<Map<string, CheckoutSettings>> {
+  if (domains.length === 0) return new Map();
+  const rows = await db.$queryRaw<Array<{ domain: string; abandonmentMinutes: number | bigint }>>`
+    SELECT "domain", "abandonmentMinutes" FROM "Shop" WHERE "domain" IN (${sql.join(domains)}) AND "status" = 'installed'`;
+  return new Map(rows.map(({ domain, abandonmentMinutes }) => [domain, { abandonmentMinutes: Number(abandonmentMinutes) }]));
 }
 
 export async function markShopUninstalled(db: Db, domain: string, now = new Date()): Promise<boolean> {

@@ -1,4 +1,4 @@
-import type { Db } from "~/db/client.server";
+import { sql, type Db } from "~/db/client.server";
 
 export interface Receipt {
   shop: string;
@@ -7,15 +7,22 @@ export interface Receipt {
 }
 
 /**
- * Records the delivery; false when it was already recorded, by an earlier delivery or (on PostgreSQL)
- * by a concurrent one, whose commit this insert waits for. Raw SQL: every webhook writes one.
+ * Records the deliveries in one statement and says, for each, whether it is new: false when it was
+ * already recorded, by an earlier delivery, earlier in the same list, or (on PostgreSQL) by a
+ * concurrent one, whose commit this insert waits for. Raw SQL: every webhook writes one.
  */
-export async function recordReceipt(db: Db, { shop, webhookId, topic }: Receipt, now = new Date()): Promise<boolean> {
-  const inserted = await db.$executeRaw`
-    INSERT INTO "WebhookReceipt" ("shop", "webhookId", "topic", "receivedAt") VALUES (${shop}, ${webhookId}, ${topic}, ${now})
-    ON CONFLICT ("shop", "webhookId") DO NOTHING`;
-  return inserted === 1;
+export async function recordReceipts(db: Db, receipts: Receipt[], now = new Date()): Promise<boolean[]> {
+  if (receipts.length === 0) return [];
+  const rows = receipts.map(({ shop, webhookId, topic }) => sql.sql`(${shop}, ${webhookId}, ${topic}, ${now})`);
+  const inserted = await db.$queryRaw<Array<Pick<Receipt, "shop" | "webhookId">>>`
+    INSERT INTO "WebhookReceipt" ("shop", "webhookId", "topic", "receivedAt") VALUES ${sql.join(rows)}
+    ON CONFLICT ("shop", "webhookId") DO NOTHING
+    RETURNING "shop", "webhookId"`;
+  const unclaimed = new Set(inserted.map(receiptKey));
+  return receipts.map((receipt) => unclaimed.delete(receiptKey(receipt)));
 }
+
+const receiptKey = ({ shop, webhookId }: Pick<Receipt, "shop" | "webhookId">) => JSON.stringify([shop, webhookId]);
 
 /** Deletes the shop's receipts; `except` keeps the one of the delivery doing the deleting, so its redelivery stays a no-op. */
 export async function deleteReceipts(db: Db, shop: string, { except }: { except?: string } = {}): Promise<number> {

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { appUninstalled } from "~/webhooks/app-lifecycle.server";
-import { receiveWebhook } from "~/webhooks/receive.server";
+import { receiveWebhookRequest } from "~/webhooks/receive.server";
 
-export const action = ({ request }: ActionFunctionArgs) => receiveWebhook(request, appUninstalled);
+export const action = ({ request }: ActionFunctionArgs) => receiveWebhookRequest(request, appUninstalled);

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { checkoutsUpdate } from "~/webhooks/checkouts.server";
-import { receiveWebhook } from "~/webhooks/receive.server";
+import { receiveWebhookRequest } from "~/webhooks/receive.server";
 
-export const action = ({ request }: ActionFunctionArgs) => receiveWebhook(request, checkoutsUpdate);
+export const action = ({ request }: ActionFunctionArgs) => receiveWebhookRequest(request, checkoutsUpdate);

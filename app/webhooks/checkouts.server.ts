@@ -1,6 +1,6 @@
 import type { Db } from "~/db/client.server";
-import { recordActivity } from "~/models/activity.server";
-import { markCheckoutPurchased, saveCheckoutSnapshot, type CheckoutSnapshot } from "~/models/checkout.server";
+import { recordActivities } from "~/models/activity.server";
+import { markCheckoutPurchased, saveCheckoutSnapshots, type CheckoutSnapshot, type SavedSnapshot } from "~/models/checkout.server";
 import { linkWaitingOrders } from "~/models/order.server";
 import { findCheckoutSettings } from "~/models/shop.server";
 import { announceRecovery } from "~/recovery/checkout-events.server";
@@ -10,27 +10,50 @@ import type { Delivery, WebhookHandler } from "./webhook-handler";
 export const checkoutsCreate: WebhookHandler<CheckoutSnapshot> = {
   topic: "CHECKOUTS_CREATE",
   payload: checkoutPayload,
-  apply: ingestCheckout,
+  apply: ingestCheckouts,
 };
 
 export const checkoutsUpdate: WebhookHandler<CheckoutSnapshot> = {
   topic: "CHECKOUTS_UPDATE",
   payload: checkoutPayload,
-  apply: ingestCheckout,
+  apply: ingestCheckouts,
 };
 
-async function ingestCheckout(tx: Db, { shop, topic, webhookId, payload: snapshot }: Delivery<CheckoutSnapshot>): Promise<string> {
-  const settings = await findCheckoutSettings(tx, shop);
-  if (!settings) return "ignored: shop not installed";
-  const saved = await saveCheckoutSnapshot(tx, shop, snapshot, settings);
-  // Timed by Shopify's updated_at, so the timeline reads in the order things happened at checkout.
-  await recordActivity(tx, shop, {
-    kind: "webhook_received",
-    reason: saved.applied ? null : "older_than_stored",
-    checkoutId: saved.id,
-    at: snapshot.shopifyUpdatedAt,
-    detail: { topic, webhookId },
+/**
+ * Checkout deliveries are most of what Shopify sends, so those that arrive together are stored with a
+ * few statements between them: one read of their shops, one upsert of their checkouts (per round of
+ * the same checkout, see saveCheckoutSnapshots), one insert of their timeline entries. Completions,
+ * rarer, are then applied one by one.
+ */
+async function ingestCheckouts(tx: Db, deliveries: Array<Delivery<CheckoutSnapshot>>): Promise<string[]> {
+  const settings = await findCheckoutSettings(tx, [...new Set(deliveries.map(({ shop }) => shop))]);
+  const installed = deliveries.flatMap((delivery) => {
+    const shopSettings = settings.get(delivery.shop);
+    return shopSettings ? [{ delivery, settings: shopSettings }] : [];
   });
+  const saved = await saveCheckoutSnapshots(
+    tx,
+    installed.map(({ delivery, settings }) => ({ shop: delivery.shop, snapshot: delivery.payload, settings })),
+  );
+  // Timed by Shopify's updated_at, so the timeline reads in the order things happened at checkout.
+  await recordActivities(
+    tx,
+    installed.map(({ delivery: { shop, topic, webhookId, payload } }, index) => ({
+      shop,
+      kind: "webhook_received",
+      reason: saved[index]!.applied ? null : "older_than_stored",
+      checkoutId: saved[index]!.id,
+      at: payload.shopifyUpdatedAt,
+      detail: { topic, webhookId },
+    })),
+  );
+
+  const outcomes = new Map<Delivery<CheckoutSnapshot>, string>();
+  for (const [index, { delivery }] of installed.entries()) outcomes.set(delivery, await completeIfPurchased(tx, delivery, saved[index]!));
+  return deliveries.map((delivery) => outcomes.get(delivery) ?? "ignored: shop not installed");
+}
+
+async function completeIfPurchased(tx: Db, { shop, payload: snapshot }: Delivery<CheckoutSnapshot>, saved: SavedSnapshot): Promise<string> {
   if (!saved.applied) return "ignored: older than the stored checkout";
   if (!snapshot.completedAt) return "stored";
 

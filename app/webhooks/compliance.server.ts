@@ -10,7 +10,7 @@ import { eraseCustomerFromDeliveries } from "~/outbound/deliveries.server";
 import { deleteReceipts } from "~/models/webhook-receipt.server";
 import { stopEnrollment } from "~/recovery/stop-enrollment.server";
 import { customersDataRequestPayload, customersRedactPayload, shopRedactPayload } from "./payloads/compliance";
-import type { WebhookHandler } from "./webhook-handler";
+import { oneAtATime, type WebhookHandler } from "./webhook-handler";
 
 // Compliance topics act on every shop we still hold data for, installed or not: shop/redact arrives
 // 48 hours after the uninstall.
@@ -19,7 +19,7 @@ export const customersDataRequest: WebhookHandler<z.output<typeof customersDataR
   topic: "CUSTOMERS_DATA_REQUEST",
   payload: customersDataRequestPayload,
   payloadShop: (request) => request.shop_domain,
-  async apply(tx, { shop, payload }) {
+  apply: oneAtATime(async (tx, { shop, payload }) => {
     if (!(await findShop(tx, shop))) return "ignored: no data held for this shop";
     await recordDataRequest(tx, shop, {
       ...payload.customer,
@@ -27,14 +27,14 @@ export const customersDataRequest: WebhookHandler<z.output<typeof customersDataR
       orderIds: payload.orders_requested,
     });
     return "recorded for the merchant";
-  },
+  }),
 };
 
 export const customersRedact: WebhookHandler<z.output<typeof customersRedactPayload>> = {
   topic: "CUSTOMERS_REDACT",
   payload: customersRedactPayload,
   payloadShop: (request) => request.shop_domain,
-  async apply(tx, { shop, payload }) {
+  apply: oneAtATime(async (tx, { shop, payload }) => {
     if (!(await findShop(tx, shop))) return "ignored: no data held for this shop";
     const now = new Date();
     const checkoutIds = await checkoutIdsOfCustomer(tx, shop, payload.customer);
@@ -47,17 +47,17 @@ export const customersRedact: WebhookHandler<z.output<typeof customersRedactPayl
     const orders = await eraseCustomerFromOrders(tx, shop, payload.customer, payload.orders_to_redact);
     await eraseCustomerFromDataRequests(tx, shop, payload.customer);
     return `erased from ${checkouts} checkouts and ${orders} orders`;
-  },
+  }),
 };
 
 export const shopRedact: WebhookHandler<z.output<typeof shopRedactPayload>> = {
   topic: "SHOP_REDACT",
   payload: shopRedactPayload,
   payloadShop: (request) => request.shop_domain,
-  async apply(tx, { shop, webhookId }) {
+  apply: oneAtATime(async (tx, { shop, webhookId }) => {
     const deleted = await deleteShop(tx, shop);
     await deleteSessions(tx, shop);
     await deleteReceipts(tx, shop, { except: webhookId });
     return deleted ? "all shop data deleted" : "no data held for this shop";
-  },
+  }),
 };

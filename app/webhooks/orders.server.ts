@@ -6,12 +6,12 @@ import { findInstalledShop } from "~/models/shop.server";
 import { announceRecovery } from "~/recovery/checkout-events.server";
 import { applyPurchase } from "~/recovery/purchase.server";
 import { orderPayload } from "./payloads/order";
-import type { Delivery, WebhookHandler } from "./webhook-handler";
+import { oneAtATime, type Delivery, type WebhookHandler } from "./webhook-handler";
 
 export const ordersCreate: WebhookHandler<OrderRecord> = {
   topic: "ORDERS_CREATE",
   payload: orderPayload,
-  apply: ingestOrder,
+  apply: oneAtATime(ingestOrder),
 };
 
 async function ingestOrder(tx: Db, { shop, topic, webhookId, payload: order }: Delivery<OrderRecord>): Promise<string> {

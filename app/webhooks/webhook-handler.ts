@@ -26,6 +26,18 @@ export interface WebhookHandler<Payload> {
    * destructive topics refuse a body whose own shop differs from the header.
    */
   payloadShop?: (payload: Payload) => string | null;
-  /** Applies the delivery in the transaction that records its receipt, and says what happened (for the log). */
-  apply(tx: Db, delivery: Delivery<Payload>): Promise<string>;
+  /**
+   * Applies new deliveries, oldest first, in the transaction that records their receipts, and says
+   * what happened to each (for the log). Deliveries that arrive together are applied together.
+   */
+  apply(tx: Db, deliveries: Array<Delivery<Payload>>): Promise<string[]>;
+}
+
+/** For handlers whose deliveries gain nothing from being applied together. */
+export function oneAtATime<Payload>(applyOne: (tx: Db, delivery: Delivery<Payload>) => Promise<string>): WebhookHandler<Payload>["apply"] {
+  return async (tx, deliveries) => {
+    const outcomes: string[] = [];
+    for (const delivery of deliveries) outcomes.push(await applyOne(tx, delivery));
+    return outcomes;
+  };
 }

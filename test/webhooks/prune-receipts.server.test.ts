@@ -1,7 +1,7 @@
 import { TEST_SHOP } from "@shopify/shopify-api/test-helpers";
 import { describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
-import { recordReceipt } from "~/models/webhook-receipt.server";
+import { recordReceipts } from "~/models/webhook-receipt.server";
 import { pruneWebhookReceipts } from "~/webhooks/prune-receipts.server";
 import { createShop } from "../factories/shop";
 import { tickAt, useSequencer } from "../support/sequencer";
@@ -12,7 +12,7 @@ const NOW = new Date("2026-11-22T12:00:00Z");
 const daysAgo = (days: number, minutes = 0) => new Date(NOW.getTime() - days * 86_400_000 - minutes * 60_000);
 
 async function receiveAt(webhookId: string, receivedAt: Date) {
-  await recordReceipt(db, { shop: TEST_SHOP, webhookId, topic: "CHECKOUTS_UPDATE" }, receivedAt);
+  await recordReceipts(db, [{ shop: TEST_SHOP, webhookId, topic: "CHECKOUTS_UPDATE" }], receivedAt);
 }
 
 const keptIds = async () => (await db.webhookReceipt.findMany({ orderBy: { webhookId: "asc" } })).map((receipt) => receipt.webhookId);
