@@ -1,4 +1,4 @@
-// `npm run bench:webhooks`: signed checkouts/update webhooks against the production build (remix-serve,
+// `npm run bench:webhooks`: signed checkouts/update webhooks against the production build (server.ts,
 // one process) at fixed rates and then as fast as it answers, next to a bare node:http server that only
 // checks the HMAC and inserts one row into the same database. Counts what was lost or applied twice.
 import { randomBytes } from "node:crypto";
@@ -71,7 +71,7 @@ function otherAnswers(phase: IngestPhase): string {
 }
 
 try {
-  console.log(`  app: ${app.origin} (remix-serve); baseline: ${bare.ready.origin}; ${plan.seconds} s per phase, every ${REDELIVER_EVERY}th delivery sent twice\n`);
+  console.log(`  app: ${app.origin} (server.ts); baseline: ${bare.ready.origin}; ${plan.seconds} s per phase, every ${REDELIVER_EVERY}th delivery sent twice\n`);
   const route = "/webhooks/checkouts/update";
   const appRun = await measure(BENCH_SHOP, { url: `${app.origin}${route}`, cpuMs: () => processCpuMs(app.pid) });
   const bareRun = await measure(BASELINE_SHOP, { url: `${bare.ready.origin}${route}`, cpuMs: () => processCpuMs(bare.process.child.pid) });

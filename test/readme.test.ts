@@ -11,7 +11,7 @@ const CONFIGURATION_READERS = [
   "scripts/prisma/deploy-migrations.ts", // `npm run setup`, first thing in `npm start` and `npm run dev`
   "prisma.config.ts", // read by `prisma migrate deploy`, which `npm run setup` runs on SQLite
   "vite.config.ts", // `npm run dev` and `npm run build`
-  "node_modules/@remix-run/serve/dist/cli.js", // `npm start`
+  "server.ts", // `npm start`
   "test/setup",
   "test/support",
 ];

@@ -1,8 +1,9 @@
 /**
- * Commits items in shared batches: the first item to arrive while nothing is being committed goes at
- * once, alone; whatever arrives while a commit runs waits for it and goes in the next one, up to
- * `maxBatch` at a time. An idle server answers as fast as one item at a time, and a busy one pays a
- * transaction's fixed cost once per batch instead of once per item.
+ * Commits items in shared batches, up to `maxBatch` at a time: a busy server pays a transaction's
+ * fixed cost once per batch instead of once per item. An item that arrives while nothing is being
+ * committed waits one turn of the event loop, for the requests Node has already received to join it;
+ * whatever arrives while a commit runs goes in the next one. The turn is needed on SQLite, whose driver
+ * is synchronous: a transaction never yields to the event loop, so nothing could arrive during it.
  *
  * `commit` answers every item of its batch, in order, with its result or the error that item failed with.
  */
@@ -14,7 +15,6 @@ export function groupCommit<Item, Result>(
   let committing = false;
 
   async function drain() {
-    committing = true;
     while (waiting.length) {
       const batch = waiting.splice(0, maxBatch);
       try {
@@ -34,7 +34,10 @@ export function groupCommit<Item, Result>(
   return (item) =>
     new Promise<Result>((resolve, reject) => {
       waiting.push({ item, resolve, reject });
-      if (!committing) void drain();
+      if (!committing) {
+        committing = true;
+        setImmediate(() => void drain());
+      }
     });
 }
 

@@ -21,7 +21,7 @@ const DEMO_TIMEOUT_MS = 270_000;
 let sendgrid: SendgridServer;
 const servers: { origin: string; stop: () => Promise<void> }[] = [];
 
-/** The production build under remix-serve, on this test file's database. */
+/** The production build under server.ts, on this test file's database. */
 async function startServer(env: Record<string, string> = {}) {
   const port = await freePort();
   const server = await startAppServer(port, {

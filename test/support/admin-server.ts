@@ -4,7 +4,7 @@ import { ensureBuild, freePort, startAppServer } from "../../scripts/app-server"
 import { launchBrowser } from "./browser";
 
 /**
- * Registers the hooks of a browser test file: the production build served by remix-serve on this test
+ * Registers the hooks of a browser test file: the production build served by server.ts on this test
  * file's own database (so factories seed what the pages show), and one Chromium for the file.
  */
 export function useAdminServer(): { origin: string; browser: BrowserContext } {

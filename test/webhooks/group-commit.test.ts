@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { CommitFailure, groupCommit } from "~/webhooks/group-commit";
+
+/** A group commit whose commits are recorded, and held open until released when `hold` is set. */
+function recordingCommit({ maxBatch = 10, hold = false } = {}) {
+  const batches: string[][] = [];
+  const releases: Array<() => void> = [];
+  const submit = groupCommit(
+    async (items: string[]) => {
+      batches.push(items);
+      if (hold) await new Promise<void>((resolve) => releases.push(resolve));
+      return items.map((item) => (item.startsWith("bad") ? new CommitFailure(new Error(`${item} failed`)) : `${item} stored`));
+    },
+    { maxBatch },
+  );
+  return { submit, batches, releaseNext: () => releases.shift()?.() };
+}
+
+const turn = () => new Promise((resolve) => setImmediate(resolve));
+
+describe("groupCommit", () => {
+  it("commits an item that arrives alone by itself, within a turn of the event loop", async () => {
+    const { submit, batches } = recordingCommit();
+
+    expect(await submit("a")).toBe("a stored");
+    expect(batches).toEqual([["a"]]);
+  });
+
+  it("commits the items that arrive in the same turn together, in order, answering each its own result", async () => {
+    const { submit, batches } = recordingCommit();
+
+    const results = await Promise.all(["a", "b", "c"].map(submit));
+
+    expect(results).toEqual(["a stored", "b stored", "c stored"]);
+    expect(batches).toEqual([["a", "b", "c"]]);
+  });
+
+  it("puts what arrives during a commit in the next one, at most maxBatch at a time", async () => {
+    const { submit, batches, releaseNext } = recordingCommit({ maxBatch: 2, hold: true });
+
+    const first = submit("a");
+    await turn();
+    const later = ["b", "c", "d"].map(submit);
+    releaseNext();
+    await first;
+    await turn();
+    releaseNext();
+    await turn();
+    releaseNext();
+    await Promise.all(later);
+
+    expect(batches).toEqual([["a"], ["b", "c"], ["d"]]);
+  });
+
+  it("fails only the item whose commit failed, and keeps committing afterwards", async () => {
+    const { submit } = recordingCommit();
+
+    const results = await Promise.allSettled(["a", "bad b", "c"].map(submit));
+
+    expect(results).toEqual([
+      { status: "fulfilled", value: "a stored" },
+      { status: "rejected", reason: new Error("bad b failed") },
+      { status: "fulfilled", value: "c stored" },
+    ]);
+    expect(await submit("d")).toBe("d stored");
+  });
+
+  it("fails every item of a batch whose commit throws, and commits the next batch", async () => {
+    let calls = 0;
+    const submit = groupCommit(
+      async (items: string[]) => {
+        if (calls++ === 0) throw new Error("database gone");
+        return items;
+      },
+      { maxBatch: 10 },
+    );
+
+    const failed = await Promise.allSettled(["a", "b"].map(submit));
+
+    expect(failed.map((result) => result.status)).toEqual(["rejected", "rejected"]);
+    expect(await submit("c")).toBe("c");
+  });
+});
