@@ -102,7 +102,8 @@ try {
   printTargets([
     {
       target: `≥ ${perSecond(TARGET.perSecond)} sustained`,
-      met: appMax >= TARGET.perSecond && (targetPhase ? keptUp(targetPhase) : true),
+      // Kept pace with that rate for a whole phase, or, without such a phase, answered that fast over the connections.
+      met: targetPhase ? keptUp(targetPhase) : appMax >= TARGET.perSecond,
       measured: `maximum ${perSecond(appMax)}${targetPhase ? `, ${keptUp(targetPhase) ? "kept up with" : "fell behind"} ${TARGET.perSecond}/s` : ""}`,
     },
     { target: `≥ ${TARGET.ofBaseline * 100} % of the bare baseline`, met: appMax >= bareMax * TARGET.ofBaseline, measured: ratio(appMax, bareMax) },
