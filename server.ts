@@ -35,6 +35,10 @@ app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
 const server = createServer((request, response) => {
   if (!build.entry.module.answerWebhookOutsideRemix(request, response)) app(request, response);
 });
+// Longer than the idle timeout of the proxies and load balancers in front (60 s is common): a client
+// must never reuse a kept-alive connection at the moment the server closes it.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 const port = Number(process.env.PORT || 3000);
 server.listen(port, process.env.HOST, () => console.log(`[comeback] listening on http://${process.env.HOST ?? "localhost"}:${port}`));
 for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => server.close());

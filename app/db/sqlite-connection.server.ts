@@ -1,4 +1,5 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type { Database, Statement } from "better-sqlite3";
 import type {
   IsolationLevel,
   SqlDriverAdapter,
@@ -19,6 +20,7 @@ const CONNECTION_PRAGMAS = "PRAGMA journal_mode = WAL;";
 export function sqliteConnectionFactory(file: string): SqlMigrationAwareDriverAdapterFactory {
   const factory = new PrismaBetterSQLite3({ url: file });
   const open = async (adapter: SqlDriverAdapter) => {
+    reuseStatements((adapter as unknown as { client: Database }).client);
     await adapter.executeScript(CONNECTION_PRAGMAS);
     return serialized(adapter);
   };
@@ -84,4 +86,41 @@ class Lock {
     this.#tail = this.#tail.then(() => held);
     return granted;
   }
+}
+
+/** Distinct statements kept compiled; the app runs a few hundred. */
+const KEPT_STATEMENTS = 1_000;
+
+/**
+ * better-sqlite3 compiles SQL in `prepare`, and Prisma's adapter prepares every statement it runs
+ * anew: the same few hundred statements, thousands of times a minute, each compiled again. Here
+ * `prepare` keeps compiled statements by their SQL (the least recently used go first) and hands one
+ * out with each call's parameters. A kept statement can only be bound once, so what `prepare` returns
+ * takes its parameters at bind() and passes them to each run; it offers what the adapter (pinned to
+ * 6.19.3) uses of a statement: run, or bind and then reader, run, columns and raw().all().
+ */
+function reuseStatements(database: Database): void {
+  const compile = database.prepare.bind(database);
+  const kept = new Map<string, Statement<unknown[]>>();
+  const prepare = (source: string) => {
+    let statement = kept.get(source);
+    if (statement) kept.delete(source);
+    else statement = compile(source) as Statement<unknown[]>;
+    kept.set(source, statement);
+    if (kept.size > KEPT_STATEMENTS) kept.delete(kept.keys().next().value!);
+    return withParametersOnEachRun(statement);
+  };
+  database.prepare = prepare as unknown as Database["prepare"];
+}
+
+function withParametersOnEachRun(statement: Statement<unknown[]>) {
+  return {
+    run: () => statement.run(),
+    bind: (parameters: unknown[]) => ({
+      reader: statement.reader,
+      run: () => statement.run(parameters),
+      columns: () => statement.columns(),
+      raw: () => ({ all: () => statement.raw(true).all(parameters) }),
+    }),
+  };
 }
