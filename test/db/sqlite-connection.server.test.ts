@@ -1,6 +1,10 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { TEST_SHOP } from "@shopify/shopify-api/test-helpers";
-import { beforeEach, describe, expect, inject, it } from "vitest";
-import { db } from "~/db/client.server";
+import Database from "better-sqlite3";
+import { beforeEach, describe, expect, inject, it, vi } from "vitest";
+import { createDbClient, db } from "~/db/client.server";
 import { createShop } from "../factories/shop";
 import { resetDatabase } from "../support/database";
 
@@ -48,5 +52,23 @@ describe("concurrent requests on the database connection", () => {
   it.runIf(inject("database") === "sqlite")("runs SQLite in WAL mode so other processes can read while it writes", async () => {
     const [mode] = await db.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode");
     expect(mode?.journal_mode).toBe("wal");
+  });
+});
+
+describe.runIf(inject("database") === "sqlite")("compiled statements", () => {
+  const freshClient = () => createDbClient(`file:${path.join(mkdtempSync(path.join(tmpdir(), "comeback-statements-")), "db.sqlite")}`);
+
+  it("are compiled once per SQL text and answer each run for its own parameters, in and out of transactions", async () => {
+    const compile = vi.spyOn(Database.prototype, "prepare");
+    const client = freshClient();
+    const square = (tx: { $queryRaw: typeof client.$queryRaw }, n: number) => tx.$queryRaw<Array<{ square: bigint }>>`SELECT ${n} * ${n} AS "square"`;
+
+    const outside = [await square(client, 2), await square(client, 3)];
+    const inside = await client.$transaction(async (tx) => [await square(tx, 4), await square(tx, 5)]);
+
+    expect([...outside, ...inside].map(([row]) => Number(row!.square))).toEqual([4, 9, 16, 25]);
+    expect(compile.mock.calls.filter(([source]) => String(source).includes('AS "square"'))).toHaveLength(1);
+    await client.$disconnect();
+    compile.mockRestore();
   });
 });
