@@ -41,4 +41,13 @@ server.keepAliveTimeout = 65_000;
 server.headersTimeout = 66_000;
 const port = Number(process.env.PORT || 3000);
 server.listen(port, process.env.HOST, () => console.log(`[comeback] listening on http://${process.env.HOST ?? "localhost"}:${port}`));
-for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => server.close());
+/** How long requests still being answered at shutdown get to finish. */
+const SHUTDOWN_GRACE_MS = 5_000;
+for (const signal of ["SIGTERM", "SIGINT"]) {
+  process.once(signal, () => {
+    server.close();
+    // Kept-alive connections would otherwise hold the process for keepAliveTimeout.
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
+  });
+}
