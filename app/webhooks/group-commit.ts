@@ -1,15 +1,16 @@
 /**
  * Commits items in shared batches, up to `maxBatch` at a time: a busy server pays a transaction's
  * fixed cost once per batch instead of once per item. An item that arrives while nothing is being
- * committed waits one turn of the event loop, for the requests Node has already received to join it;
- * whatever arrives while a commit runs goes in the next one. The turn is needed on SQLite, whose driver
- * is synchronous: a transaction never yields to the event loop, so nothing could arrive during it.
+ * committed waits `delayMs` for others to join it (what PostgreSQL's commit_delay does for its own
+ * commits); whatever arrives while a commit runs goes in the next one. The wait matters most on SQLite,
+ * whose driver is synchronous: a transaction never yields to the event loop, so nothing can arrive
+ * during it, and without the wait every batch of a moderately busy server would hold one item.
  *
  * `commit` answers every item of its batch, in order, with its result or the error that item failed with.
  */
 export function groupCommit<Item, Result>(
   commit: (items: Item[]) => Promise<Array<Result | CommitFailure>>,
-  { maxBatch }: { maxBatch: number },
+  { maxBatch, delayMs }: { maxBatch: number; delayMs: number },
 ): (item: Item) => Promise<Result> {
   const waiting: Array<{ item: Item; resolve: (result: Result) => void; reject: (error: unknown) => void }> = [];
   let committing = false;
@@ -36,7 +37,7 @@ export function groupCommit<Item, Result>(
       waiting.push({ item, resolve, reject });
       if (!committing) {
         committing = true;
-        setImmediate(() => void drain());
+        setTimeout(() => void drain(), delayMs);
       }
     });
 }

@@ -11,7 +11,7 @@ function recordingCommit({ maxBatch = 10, hold = false } = {}) {
       if (hold) await new Promise<void>((resolve) => releases.push(resolve));
       return items.map((item) => (item.startsWith("bad") ? new CommitFailure(new Error(`${item} failed`)) : `${item} stored`));
     },
-    { maxBatch },
+    { maxBatch, delayMs: 2 },
   );
   return { submit, batches, releaseNext: () => releases.shift()?.() };
 }
@@ -19,17 +19,19 @@ function recordingCommit({ maxBatch = 10, hold = false } = {}) {
 const turn = () => new Promise((resolve) => setImmediate(resolve));
 
 describe("groupCommit", () => {
-  it("commits an item that arrives alone by itself, within a turn of the event loop", async () => {
+  it("commits an item that arrives alone by itself, after the delay", async () => {
     const { submit, batches } = recordingCommit();
 
     expect(await submit("a")).toBe("a stored");
     expect(batches).toEqual([["a"]]);
   });
 
-  it("commits the items that arrive in the same turn together, in order, answering each its own result", async () => {
+  it("commits the items that arrive within the delay together, in order, answering each its own result", async () => {
     const { submit, batches } = recordingCommit();
 
-    const results = await Promise.all(["a", "b", "c"].map(submit));
+    const first = submit("a");
+    await turn();
+    const results = await Promise.all([first, submit("b"), submit("c")]);
 
     expect(results).toEqual(["a stored", "b stored", "c stored"]);
     expect(batches).toEqual([["a", "b", "c"]]);
@@ -37,15 +39,18 @@ describe("groupCommit", () => {
 
   it("puts what arrives during a commit in the next one, at most maxBatch at a time", async () => {
     const { submit, batches, releaseNext } = recordingCommit({ maxBatch: 2, hold: true });
+    const commitsStarted = async (count: number) => {
+      while (batches.length < count) await turn();
+    };
 
     const first = submit("a");
-    await turn();
+    await commitsStarted(1);
     const later = ["b", "c", "d"].map(submit);
     releaseNext();
     await first;
-    await turn();
+    await commitsStarted(2);
     releaseNext();
-    await turn();
+    await commitsStarted(3);
     releaseNext();
     await Promise.all(later);
 
@@ -72,7 +77,7 @@ describe("groupCommit", () => {
         if (calls++ === 0) throw new Error("database gone");
         return items;
       },
-      { maxBatch: 10 },
+      { maxBatch: 10, delayMs: 2 },
     );
 
     const failed = await Promise.allSettled(["a", "b"].map(submit));
