@@ -45,7 +45,8 @@ export async function receiveWebhookRequest<Payload>(request: Request, handler: 
 export async function receiveWebhook<Payload>(incoming: IncomingWebhook, handler: WebhookHandler<Payload>): Promise<WebhookAnswer> {
   if (incoming.method !== "POST") return { status: 405, message: "Shopify webhooks are POST requests" };
   const verified = verifyDelivery(incoming.headers, incoming.body, config.shopifyApiSecret);
-  if (isRefusal(verified)) return reject(verified.status, verified.message, { topic: incoming.headers.get("X-Shopify-Topic") });
+  // Unverified headers are logged no longer than a genuine one could be.
+  if (isRefusal(verified)) return reject(verified.status, verified.message, { topic: incoming.headers.get("X-Shopify-Topic")?.slice(0, MAX_KEY_HEADER_LENGTH) });
   const { shop, topic, webhookId } = verified;
   if (shop.length > MAX_KEY_HEADER_LENGTH || webhookId.length > MAX_KEY_HEADER_LENGTH) {
     return reject(400, "X-Shopify-Shop-Domain or X-Shopify-Webhook-Id is too long", { topic, shopLength: shop.length, webhookIdLength: webhookId.length });

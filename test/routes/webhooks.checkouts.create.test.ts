@@ -90,6 +90,20 @@ describe("checkouts/create webhook", () => {
     expect(await db.checkout.count()).toBe(0);
   });
 
+  it("logs a forged delivery's headers no longer than a genuine one's", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    vi.stubEnv("LOG_LEVEL", "warn");
+
+    const response = await deliverWebhook("checkouts/create", checkoutPayload(), { secret: "forged", headers: { "X-Shopify-Topic": "x".repeat(10_000) } });
+
+    expect(response.status).toBe(401);
+    const line = String(log.mock.calls.find(([entry]) => String(entry).includes("Rejected webhook"))?.[0]);
+    expect(line).toContain("x".repeat(255));
+    expect(line).not.toContain("x".repeat(256));
+    vi.unstubAllEnvs();
+    log.mockRestore();
+  });
+
   it("rejects malformed JSON with 400, a clear log line, and no write", async () => {
     await createShop();
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
