@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { Db } from "~/db/client.server";
 
-/** Topics as authenticate.webhook reports them. */
+/** Topics as Shopify's libraries store them: X-Shopify-Topic `checkouts/update` is `CHECKOUTS_UPDATE`. */
 export type WebhookTopic =
   | "CHECKOUTS_CREATE"
   | "CHECKOUTS_UPDATE"
