@@ -27,18 +27,15 @@ export const checkoutsUpdate: WebhookHandler<CheckoutSnapshot> = {
  */
 async function ingestCheckouts(tx: Db, deliveries: Array<Delivery<CheckoutSnapshot>>): Promise<string[]> {
   const settings = await findCheckoutSettings(tx, [...new Set(deliveries.map(({ shop }) => shop))]);
-  const installed = deliveries.flatMap((delivery) => {
-    const shopSettings = settings.get(delivery.shop);
-    return shopSettings ? [{ delivery, settings: shopSettings }] : [];
-  });
+  const installed = deliveries.filter(({ shop }) => settings.has(shop));
   const saved = await saveCheckoutSnapshots(
     tx,
-    installed.map(({ delivery, settings }) => ({ shop: delivery.shop, snapshot: delivery.payload, settings })),
+    installed.map(({ shop, payload }) => ({ shop, snapshot: payload, settings: settings.get(shop)! })),
   );
   // Timed by Shopify's updated_at, so the timeline reads in the order things happened at checkout.
   await recordActivities(
     tx,
-    installed.map(({ delivery: { shop, topic, webhookId, payload } }, index) => ({
+    installed.map(({ shop, topic, webhookId, payload }, index) => ({
       shop,
       kind: "webhook_received",
       reason: saved[index]!.applied ? null : "older_than_stored",
@@ -48,9 +45,9 @@ async function ingestCheckouts(tx: Db, deliveries: Array<Delivery<CheckoutSnapsh
     })),
   );
 
-  const outcomes = new Map<Delivery<CheckoutSnapshot>, string>();
-  for (const [index, { delivery }] of installed.entries()) outcomes.set(delivery, await completeIfPurchased(tx, delivery, saved[index]!));
-  return deliveries.map((delivery) => outcomes.get(delivery) ?? "ignored: shop not installed");
+  const outcomes: string[] = [];
+  for (const [index, delivery] of installed.entries()) outcomes.push(await completeIfPurchased(tx, delivery, saved[index]!));
+  return deliveries.map(({ shop }) => (settings.has(shop) ? outcomes.shift()! : "ignored: shop not installed"));
 }
 
 async function completeIfPurchased(tx: Db, { shop, payload: snapshot }: Delivery<CheckoutSnapshot>, saved: SavedSnapshot): Promise<string> {

@@ -16,21 +16,17 @@ export type CommitResult = string | null | CommitFailure;
  * again finds the winner's row.
  */
 export async function commitDeliveries<Payload>(db: PrismaClient, handler: WebhookHandler<Payload>, deliveries: Array<Delivery<Payload>>): Promise<CommitResult[]> {
-  if (deliveries.length > 1) {
-    try {
-      return await db.$transaction((tx) => applyWithReceipts(tx, handler, deliveries));
-    } catch {
+  const commit = () => db.$transaction((tx) => applyWithReceipts(tx, handler, deliveries));
+  try {
+    return await commit();
+  } catch (error) {
+    if (deliveries.length > 1) {
       const results: CommitResult[] = [];
       for (const delivery of deliveries) results.push(...(await commitDeliveries(db, handler, [delivery])));
       return results;
     }
-  }
-  const commitAlone = () => db.$transaction((tx) => applyWithReceipts(tx, handler, deliveries));
-  try {
-    return await commitAlone();
-  } catch (error) {
     if (!isUniqueViolation(error)) return [new CommitFailure(error)];
-    return commitAlone().catch((retryError: unknown) => [new CommitFailure(retryError)]);
+    return commit().catch((retryError: unknown) => [new CommitFailure(retryError)]);
   }
 }
 

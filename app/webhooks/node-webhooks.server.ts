@@ -6,18 +6,18 @@ import { customersDataRequest, customersRedact, shopRedact } from "./compliance.
 import { ordersCreate } from "./orders.server";
 import { receiveWebhook, type IncomingWebhook, type WebhookAnswer } from "./receive.server";
 
+type Receiver = (incoming: IncomingWebhook) => Promise<WebhookAnswer>;
+
 /** The paths shopify.app.toml subscribes, the same as the Remix routes under app/routes/webhooks.*. */
-const RECEIVERS = new Map<string, (incoming: IncomingWebhook) => Promise<WebhookAnswer>>(
-  Object.entries({
-    "/webhooks/checkouts/create": (incoming) => receiveWebhook(incoming, checkoutsCreate),
-    "/webhooks/checkouts/update": (incoming) => receiveWebhook(incoming, checkoutsUpdate),
-    "/webhooks/orders/create": (incoming) => receiveWebhook(incoming, ordersCreate),
-    "/webhooks/app/uninstalled": (incoming) => receiveWebhook(incoming, appUninstalled),
-    "/webhooks/customers/data_request": (incoming) => receiveWebhook(incoming, customersDataRequest),
-    "/webhooks/customers/redact": (incoming) => receiveWebhook(incoming, customersRedact),
-    "/webhooks/shop/redact": (incoming) => receiveWebhook(incoming, shopRedact),
-  } satisfies Record<string, (incoming: IncomingWebhook) => Promise<WebhookAnswer>>),
-);
+const RECEIVERS = new Map<string, Receiver>([
+  ["/webhooks/checkouts/create", (incoming) => receiveWebhook(incoming, checkoutsCreate)],
+  ["/webhooks/checkouts/update", (incoming) => receiveWebhook(incoming, checkoutsUpdate)],
+  ["/webhooks/orders/create", (incoming) => receiveWebhook(incoming, ordersCreate)],
+  ["/webhooks/app/uninstalled", (incoming) => receiveWebhook(incoming, appUninstalled)],
+  ["/webhooks/customers/data_request", (incoming) => receiveWebhook(incoming, customersDataRequest)],
+  ["/webhooks/customers/redact", (incoming) => receiveWebhook(incoming, customersRedact)],
+  ["/webhooks/shop/redact", (incoming) => receiveWebhook(incoming, shopRedact)],
+]);
 
 /** Far above any payload Shopify sends; a body past it is refused before it is read whole. */
 export const MAX_WEBHOOK_BODY_BYTES = 5 * 1024 * 1024;

@@ -31,6 +31,10 @@ describe("parseWebhookJson", () => {
     });
   });
 
+  it("finds an unpaired surrogate escaped with capital hex digits, with nothing else in the body to revive", () => {
+    expect(parseWebhookJson('{"tail":"\\uDC00","fine":"\\u00e9"}')).toEqual({ tail: "\uFFFD", fine: "é" });
+  });
+
   it("refuses nesting deeper than the limit with a SyntaxError, before the reviver's recursion overflows the stack", () => {
     const nested = (depth: number) => `{"a":${"[".repeat(depth - 1)}${"]".repeat(depth - 1)}}`;
     expect(() => parseWebhookJson(nested(MAX_NESTING_DEPTH))).not.toThrow();
