@@ -1,7 +1,8 @@
 import type { StepRun } from "@prisma/client";
 import type { Db } from "~/db/client.server";
-import { bumpStepDailyStats } from "~/models/daily-stat.server";
+import { bumpStepDailyStats, type DailyStatKey } from "~/models/daily-stat.server";
 import { findShop } from "~/models/shop.server";
+import type { ConcludedRun } from "~/models/step-run.server";
 import { localDay } from "./local-day";
 
 type Reach = Pick<StepRun, "deliveredAt" | "firstOpenedAt" | "firstClickedAt">;
@@ -14,18 +15,26 @@ const reached = (message: Reach) => ({
 });
 
 /**
- * Counts an email step's message once it is sent, with whatever it already reached: SendGrid's events
- * can arrive before the send is concluded (a worker that crashed mid-send is settled later).
+ * Counts email steps' messages as they are concluded sent, with whatever each already reached:
+ * SendGrid's events can arrive before a send is concluded (a worker that crashed mid-send is settled
+ * later). Each rollup row is bumped once with the sum of its messages, rows in a fixed order so that
+ * concurrent workers lock them alike.
  */
-export async function countSentEmail(db: Db, shop: string, stepRunId: number): Promise<void> {
-  // The shop's timezone comes with the message: every sent email counts, so one read instead of two.
-  const message = await db.stepRun.findFirst({
-    where: { id: stepRunId, shop },
-    select: { channel: true, status: true, sentAt: true, position: true, variantId: true, deliveredAt: true, firstOpenedAt: true, firstClickedAt: true, shopRecord: { select: { timezone: true } } },
-  });
-  if (!message) return;
-  const deltas = { emailed: 1, ...reached(message) };
-  if (counts(message, deltas)) await bumpMessageRows(db, shop, message, deltas, message.shopRecord.timezone);
+export async function countSentEmails(db: Db, messages: Array<ConcludedRun & { shop: string }>): Promise<void> {
+  const rows = new Map<string, { shop: string; key: Required<DailyStatKey>; deltas: Record<string, number> }>();
+  for (const message of messages) {
+    const deltas = { emailed: 1, ...reached(message) };
+    if (!counts(message, deltas)) continue;
+    const key = { day: localDay(message.sentAt, message.timezone), position: message.position, variantId: message.variantId };
+    const id = JSON.stringify([message.shop, key.day, key.position, key.variantId ?? 0]);
+    const row = rows.get(id) ?? { shop: message.shop, key, deltas: {} };
+    for (const [field, delta] of Object.entries(deltas)) row.deltas[field] = (row.deltas[field] ?? 0) + delta;
+    rows.set(id, row);
+  }
+  for (const id of [...rows.keys()].sort()) {
+    const { shop, key, deltas } = rows.get(id)!;
+    await bumpStepDailyStats(db, shop, key, deltas);
+  }
 }
 
 /**

@@ -4,6 +4,7 @@ import { UNPURCHASED_STATUSES, statusAfterPurchase, type CheckoutStatus } from "
 import { toMinorUnits } from "~/lib/money";
 import { abandonmentCheckTime } from "~/recovery/abandonment";
 import { identityFilter, type CustomerIdentity } from "./customer-identity";
+import { byShop } from "./by-shop";
 
 /** A checkout as one Shopify delivery describes it. */
 export interface CheckoutSnapshot {
@@ -159,6 +160,11 @@ export async function checkoutIdsOfEnrollment(db: Db, shop: string, enrollmentId
 
 export function findCheckout(db: Db, shop: string, checkoutId: number) {
   return db.checkout.findFirst({ where: { id: checkoutId, shop } });
+}
+
+/** Checkouts of several shops in one read, each found only under its own shop. */
+export function findCheckouts(db: Db, checkouts: Iterable<readonly [shop: string, id: number]>) {
+  return db.checkout.findMany({ where: { OR: byShop(checkouts).map(([shop, ids]) => ({ shop, id: { in: ids } })) } });
 }
 
 /**

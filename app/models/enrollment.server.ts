@@ -1,6 +1,7 @@
 import type { Db } from "~/db/client.server";
 import type { StopReason } from "~/recovery/activity";
 import { activeShopperKey, shopperKey } from "~/recovery/shopper-key";
+import { byShop } from "./by-shop";
 
 type Shopper = { email: string | null; customerId: string | null; phone: string | null };
 
@@ -62,6 +63,11 @@ export async function joinEnrollment(
 
 export function findEnrollment(db: Db, shop: string, enrollmentId: number) {
   return db.enrollment.findFirst({ where: { id: enrollmentId, shop } });
+}
+
+/** Enrollments of several shops in one read, each found only under its own shop. */
+export function findEnrollments(db: Db, enrollments: Iterable<readonly [shop: string, id: number]>) {
+  return db.enrollment.findMany({ where: { OR: byShop(enrollments).map(([shop, ids]) => ({ shop, id: { in: ids } })) } });
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Db } from "~/db/client.server";
+import { sql, type Db } from "~/db/client.server";
 import { toMinorUnits } from "~/lib/money";
 import type { OrderLink } from "./checkout.server";
 import { identityFilter, type CustomerIdentity } from "./customer-identity";
@@ -97,22 +97,34 @@ export interface PurchaseLookup {
  * unknown part is bound as NULL, which matches nothing.
  */
 export async function hasOrderSince(db: Db, shop: string, who: PurchaseLookup): Promise<boolean> {
-  const { since, enrollmentId, checkoutToken } = who;
-  const [cartToken, customerId, email, phone] = [who.cartToken, who.customerId, who.email, who.phone].map((part) => part || null);
-  const [row] = await db.$queryRaw<{ found: boolean | number | bigint }[]>`
-    SELECT (
-      EXISTS (SELECT 1 FROM "Order" WHERE "shop" = ${shop} AND "checkoutToken" = ${checkoutToken} AND "shopifyCreatedAt" >= ${since})
-      OR EXISTS (SELECT 1 FROM "Order" WHERE "shop" = ${shop} AND "cartToken" = ${cartToken} AND "shopifyCreatedAt" >= ${since})
-      OR EXISTS (SELECT 1 FROM "Order" WHERE "shop" = ${shop} AND "customerId" = ${customerId} AND "shopifyCreatedAt" >= ${since})
-      OR EXISTS (SELECT 1 FROM "Order" WHERE "shop" = ${shop} AND "email" = ${email} AND "shopifyCreatedAt" >= ${since})
-      OR EXISTS (SELECT 1 FROM "Order" WHERE "shop" = ${shop} AND "phone" = ${phone} AND "shopifyCreatedAt" >= ${since})
-      OR EXISTS (
-        SELECT 1 FROM "Order" WHERE "shop" = ${shop} AND "shopifyCreatedAt" >= ${since}
-          AND "checkoutId" IN (SELECT "id" FROM "Checkout" WHERE "shop" = ${shop} AND "enrollmentId" = ${enrollmentId})
-      )
-    ) AS "found"`;
-  // SQLite answers 0 or 1, PostgreSQL a boolean.
-  return Boolean(Number(row?.found ?? 0));
+  const [purchased] = await purchasedSince(db, [{ shop, ...who }]);
+  return purchased!;
+}
+
+/**
+ * The same check for a batch of shoppers, of any shops, in one statement: each lookup's EXISTS tests
+ * as above, under a SELECT that answers the lookup's index when they find an order.
+ */
+export async function purchasedSince(db: Db, lookups: Array<PurchaseLookup & { shop: string }>): Promise<boolean[]> {
+  if (lookups.length === 0) return [];
+  const checks = lookups.map((who, index) => {
+    const { shop, since, enrollmentId, checkoutToken } = who;
+    const [cartToken, customerId, email, phone] = [who.cartToken, who.customerId, who.email, who.phone].map((part) => part || null);
+    return sql.sql`
+      SELECT ${sql.raw(String(index))} AS "lookup" WHERE
+        EXISTS (SELECT 1 FROM "Order" WHERE "shop" = ${shop} AND "checkoutToken" = ${checkoutToken} AND "shopifyCreatedAt" >= ${since})
+        OR EXISTS (SELECT 1 FROM "Order" WHERE "shop" = ${shop} AND "cartToken" = ${cartToken} AND "shopifyCreatedAt" >= ${since})
+        OR EXISTS (SELECT 1 FROM "Order" WHERE "shop" = ${shop} AND "customerId" = ${customerId} AND "shopifyCreatedAt" >= ${since})
+        OR EXISTS (SELECT 1 FROM "Order" WHERE "shop" = ${shop} AND "email" = ${email} AND "shopifyCreatedAt" >= ${since})
+        OR EXISTS (SELECT 1 FROM "Order" WHERE "shop" = ${shop} AND "phone" = ${phone} AND "shopifyCreatedAt" >= ${since})
+        OR EXISTS (
+          SELECT 1 FROM "Order" WHERE "shop" = ${shop} AND "shopifyCreatedAt" >= ${since}
+            AND "checkoutId" IN (SELECT "id" FROM "Checkout" WHERE "shop" = ${shop} AND "enrollmentId" = ${enrollmentId})
+        )`;
+  });
+  const found = await db.$queryRaw<{ lookup: number | bigint }[]>(sql.join(checks, " UNION ALL "));
+  const purchased = new Set(found.map((row) => Number(row.lookup)));
+  return lookups.map((_, index) => purchased.has(index));
 }
 
 export async function recordAttribution(

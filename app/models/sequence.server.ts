@@ -1,4 +1,5 @@
-import type { Db } from "~/db/client.server";
+import { sql, type Db } from "~/db/client.server";
+import { byShop } from "./by-shop";
 
 /** One arm of a step's A/B test: its own subject and/or template, and its relative share of the traffic. */
 export interface VariantDefinition {
@@ -60,8 +61,31 @@ export function countEnrollmentsOnOlderVersions(db: Db, shop: string, sequenceId
   return db.enrollment.count({ where: { shop, status: "active", version: { sequenceId, number: { lt: number } } } });
 }
 
-export function sequenceVersionWithSteps(db: Db, shop: string, versionId: number) {
-  return db.sequenceVersion.findFirst({ where: { id: versionId, sequence: { shop } }, include: withSteps });
+export interface ScheduledStep {
+  shop: string;
+  sequenceVersionId: number;
+  id: number;
+  position: number;
+  delayMinutes: number;
+  channel: string;
+  enabled: boolean;
+}
+
+/**
+ * The steps of sequence versions of several shops, as their enrollments' schedules need them, each
+ * version found only under its own shop, in position order. Raw SQL: nearly every email sent reads
+ * its version's schedule to schedule the next step.
+ */
+export async function versionSchedules(db: Db, versions: Iterable<readonly [shop: string, id: number]>): Promise<ScheduledStep[]> {
+  const groups = byShop(versions).map(([shop, ids]) => sql.sql`("Sequence"."shop" = ${shop} AND "SequenceVersion"."id" IN (${sql.join(ids)}))`);
+  if (groups.length === 0) return [];
+  return db.$queryRaw<ScheduledStep[]>`
+    SELECT "Sequence"."shop", "Step"."sequenceVersionId", "Step"."id", "Step"."position", "Step"."delayMinutes", "Step"."channel", "Step"."enabled"
+    FROM "Step"
+    JOIN "SequenceVersion" ON "SequenceVersion"."id" = "Step"."sequenceVersionId"
+    JOIN "Sequence" ON "Sequence"."id" = "SequenceVersion"."sequenceId"
+    WHERE ${sql.join(groups, " OR ")}
+    ORDER BY "Step"."position"`;
 }
 
 export async function shopHasSequence(db: Db, shop: string): Promise<boolean> {

@@ -15,6 +15,10 @@ export function findShop(db: Db, domain: string) {
   return db.shop.findUnique({ where: { domain } });
 }
 
+export function findShops(db: Db, domains: Iterable<string>) {
+  return db.shop.findMany({ where: { domain: { in: [...new Set(domains)] } } });
+}
+
 export function findInstalledShop(db: Db, domain: string) {
   return db.shop.findFirst({ where: { domain, status: "installed" } });
 }

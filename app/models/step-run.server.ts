@@ -1,4 +1,6 @@
+import type { StepRun } from "@prisma/client";
 import { sql, type Db } from "~/db/client.server";
+import { byShop } from "./by-shop";
 
 /** A worker's hold on one step run. Every write after the claim is fenced by its lease id. */
 export interface Claim {
@@ -13,10 +15,25 @@ export interface StepToSchedule {
   channel: string;
 }
 
-export function scheduleStepRun(db: Db, shop: string, enrollmentId: number, step: StepToSchedule, dueAt: Date) {
-  return db.stepRun.create({
-    data: { shop, enrollmentId, stepId: step.id, position: step.position, channel: step.channel, dueAt, scheduledAt: dueAt },
-  });
+export interface RunToSchedule {
+  shop: string;
+  enrollmentId: number;
+  step: StepToSchedule;
+  dueAt: Date;
+}
+
+/**
+ * Schedules enrollments' next steps, of any shops, in one statement. Raw SQL: a busy tick schedules
+ * a run for nearly every email it sends.
+ */
+export async function scheduleStepRuns(db: Db, runs: RunToSchedule[], now = new Date()): Promise<void> {
+  if (runs.length === 0) return;
+  const rows = runs.map(
+    ({ shop, enrollmentId, step, dueAt }) => sql.sql`(${sql.join([shop, enrollmentId, step.id, step.position, step.channel, "scheduled", dueAt, dueAt, 0, now, now])})`,
+  );
+  await db.$executeRaw`
+    INSERT INTO "StepRun" ("shop", "enrollmentId", "stepId", "position", "channel", "status", "dueAt", "scheduledAt", "attempts", "createdAt", "updatedAt")
+    VALUES ${sql.join(rows)}`;
 }
 
 /**
@@ -66,16 +83,27 @@ export type RunConclusion =
   | { status: "failed"; reason: string; error?: string | null }
   | { status: "skipped"; reason: string };
 
-/** Gives the run its final status; false when the lease was lost and the run is someone else's now. */
-export async function concludeStepRun(db: Db, claim: Claim, conclusion: RunConclusion): Promise<boolean> {
+/** A concluded run as its daily counts see it, with its shop's timezone. */
+export type ConcludedRun = Pick<StepRun, "channel" | "status" | "sentAt" | "position" | "variantId" | "deliveredAt" | "firstOpenedAt" | "firstClickedAt"> & {
+  timezone: string;
+};
+
+/**
+ * Gives the run its final status, and answers what the daily counts need of it (SendGrid's events
+ * may have reached it before the conclusion); null when the lease was lost and the run is someone
+ * else's now.
+ */
+export async function concludeStepRun(db: Db, claim: Claim, conclusion: RunConclusion): Promise<ConcludedRun | null> {
   const outcome =
     conclusion.status === "sent"
       ? sql.sql`"status" = 'sent', "providerMessageId" = ${conclusion.providerMessageId}, "sentAt" = ${conclusion.sentAt}, "error" = NULL`
       : sql.sql`"status" = ${conclusion.status}, "reason" = ${conclusion.reason}, "error" = ${"error" in conclusion ? (conclusion.error ?? null) : null}`;
-  const count = await db.$executeRaw`
+  const [concluded] = await db.$queryRaw<ConcludedRun[]>`
     UPDATE "StepRun" SET ${outcome}, "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "updatedAt" = ${new Date()}
-    WHERE ${heldSql(claim)}`;
-  return count === 1;
+    WHERE ${heldSql(claim)}
+    RETURNING "channel", "status", "sentAt", "position", "variantId", "deliveredAt", "firstOpenedAt", "firstClickedAt",
+      (SELECT "timezone" FROM "Shop" WHERE "Shop"."domain" = "StepRun"."shop") AS "timezone"`;
+  return concluded ?? null;
 }
 
 /** Puts the run back in the queue for later: a deferral, or a retry after a provider failure. */
@@ -116,21 +144,28 @@ export function findStepRun(db: Db, shop: string, stepRunId: number) {
   return db.stepRun.findFirst({ where: { id: stepRunId, shop } });
 }
 
-/** When the shop last emailed this address, for the frequency cap. */
-export function lastEmailSentTo(db: Db, shop: string, recipientHash: string, since: Date) {
-  return db.stepRun.findFirst({
-    where: { shop, recipientHash, channel: "email", status: "sent", sentAt: { gte: since } },
-    orderBy: { sentAt: "desc" },
-    select: { sentAt: true },
+/** Step runs of several shops in one read, each found only under its own shop. */
+export function findStepRuns(db: Db, runs: Iterable<readonly [shop: string, id: number]>) {
+  return db.stepRun.findMany({ where: { OR: byShop(runs).map(([shop, ids]) => ({ shop, id: { in: ids } })) } });
+}
+
+/** The emails each shop sent to these addresses (by hash) since its `since`, for the frequency cap. */
+export function emailsSentTo(db: Db, recipients: Array<{ shop: string; recipientHashes: string[]; since: Date }>) {
+  return db.stepRun.findMany({
+    where: {
+      OR: recipients.map(({ shop, recipientHashes, since }) => ({ shop, recipientHash: { in: recipientHashes }, sentAt: { gte: since } })),
+      channel: "email",
+      status: "sent",
+    },
+    select: { shop: true, recipientHash: true, sentAt: true },
   });
 }
 
-/** The latest message sent earlier in the same enrollment. */
-export function previousSentRun(db: Db, shop: string, enrollmentId: number, position: number) {
-  return db.stepRun.findFirst({
-    where: { shop, enrollmentId, position: { lt: position }, status: "sent" },
-    orderBy: { position: "desc" },
-    select: { id: true, firstClickedAt: true },
+/** The messages sent so far in these enrollments, for "skip if an earlier message was clicked". */
+export function sentRunsOfEnrollments(db: Db, enrollments: Iterable<readonly [shop: string, enrollmentId: number]>) {
+  return db.stepRun.findMany({
+    where: { OR: byShop(enrollments).map(([shop, ids]) => ({ shop, enrollmentId: { in: ids } })), status: "sent" },
+    select: { shop: true, enrollmentId: true, position: true, firstClickedAt: true },
   });
 }
 

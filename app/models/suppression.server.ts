@@ -1,5 +1,6 @@
 import type { Db } from "~/db/client.server";
 import { contactHash } from "~/lib/contact-hash";
+import { byShop } from "./by-shop";
 
 export type SuppressionReason = "unsubscribed" | "bounced" | "spam_report" | "dropped";
 
@@ -27,4 +28,13 @@ export function suppressionFor(db: Db, shop: string, email: string): Promise<Sup
 export async function suppressionForContactHash(db: Db, shop: string, hash: string): Promise<SuppressionReason | null> {
   const row = await db.suppression.findUnique({ where: { shop_contactHash: { shop, contactHash: hash } }, select: { reason: true } });
   return (row?.reason as SuppressionReason | undefined) ?? null;
+}
+
+/** The suppressed ones among these addresses (by hash) of several shops, in one read. */
+export async function suppressionsOf(db: Db, addresses: Iterable<readonly [shop: string, hash: string]>) {
+  const rows = await db.suppression.findMany({
+    where: { OR: byShop(addresses).map(([shop, hashes]) => ({ shop, contactHash: { in: hashes } })) },
+    select: { shop: true, contactHash: true, reason: true },
+  });
+  return rows.map((row) => ({ ...row, reason: row.reason as SuppressionReason }));
 }

@@ -1,8 +1,9 @@
 import type { Db } from "~/db/client.server";
-import { recordActivity } from "~/models/activity.server";
+import { shopKey } from "~/models/by-shop";
+import { recordActivities } from "~/models/activity.server";
 import { endEnrollment } from "~/models/enrollment.server";
-import { sequenceVersionWithSteps } from "~/models/sequence.server";
-import { scheduleStepRun } from "~/models/step-run.server";
+import { versionSchedules, type ScheduledStep } from "~/models/sequence.server";
+import { scheduleStepRuns, type RunToSchedule } from "~/models/step-run.server";
 
 export interface EnrollmentProgress {
   id: number;
@@ -11,20 +12,45 @@ export interface EnrollmentProgress {
   abandonedAt: Date;
 }
 
+export interface Advance {
+  shop: string;
+  enrollment: EnrollmentProgress;
+  afterPosition: number;
+  now: Date;
+}
+
 /**
- * Schedules the enrollment's next enabled step after `afterPosition`, due its delay after the
+ * Schedules each enrollment's next enabled step after `afterPosition`, due its delay after the
  * abandonment (or now, if that moment has passed), or completes the enrollment after its last step.
- * Steps come from the version the enrollment started on, whatever was edited since.
+ * Steps come from the version the enrollment started on, whatever was edited since; the versions are
+ * read once for all, and the next runs scheduled in one statement.
  */
-export async function advanceEnrollment(db: Db, shop: string, enrollment: EnrollmentProgress, afterPosition: number, now: Date): Promise<void> {
-  const version = await sequenceVersionWithSteps(db, shop, enrollment.sequenceVersionId);
-  const next = version?.steps.find((step) => step.position > afterPosition && step.enabled);
-  if (!next) {
-    if (await endEnrollment(db, shop, enrollment.id, { status: "completed" }, now)) {
-      await recordActivity(db, shop, { kind: "enrollment_completed", enrollmentId: enrollment.id, checkoutId: enrollment.checkoutId, at: now });
-    }
-    return;
+export async function advanceEnrollments(db: Db, advances: Advance[]): Promise<void> {
+  if (advances.length === 0) return;
+  const steps = await versionSchedules(db, advances.map(({ shop, enrollment }) => [shop, enrollment.sequenceVersionId] as const));
+  const versionOf = new Map<string, { steps: ScheduledStep[] }>();
+  for (const step of steps) {
+    const key = shopKey(step.shop, step.sequenceVersionId);
+    versionOf.set(key, { steps: [...(versionOf.get(key)?.steps ?? []), step] });
   }
-  const due = new Date(Math.max(enrollment.abandonedAt.getTime() + next.delayMinutes * 60_000, now.getTime()));
-  await scheduleStepRun(db, shop, enrollment.id, next, due);
+  const scheduled: RunToSchedule[] = [];
+  const completed: Advance[] = [];
+  for (const advance of advances) {
+    const { shop, enrollment, afterPosition, now } = advance;
+    const next = versionOf.get(shopKey(shop, enrollment.sequenceVersionId))?.steps.find((step) => step.position > afterPosition && step.enabled);
+    if (!next) {
+      completed.push(advance);
+      continue;
+    }
+    const dueAt = new Date(Math.max(enrollment.abandonedAt.getTime() + next.delayMinutes * 60_000, now.getTime()));
+    scheduled.push({ shop, enrollmentId: enrollment.id, step: next, dueAt });
+  }
+  await scheduleStepRuns(db, scheduled);
+  const ended = [];
+  for (const { shop, enrollment, now } of completed) {
+    if (await endEnrollment(db, shop, enrollment.id, { status: "completed" }, now)) {
+      ended.push({ shop, kind: "enrollment_completed" as const, enrollmentId: enrollment.id, checkoutId: enrollment.checkoutId, at: now });
+    }
+  }
+  await recordActivities(db, ended);
 }

@@ -1,17 +1,55 @@
-import { countSentEmail } from "~/dashboard/count-email.server";
+import { countSentEmails } from "~/dashboard/count-email.server";
 import type { Db } from "~/db/client.server";
-import { recordActivity } from "~/models/activity.server";
-import { concludeStepRun, type Claim, type RunConclusion } from "~/models/step-run.server";
+import { recordActivities } from "~/models/activity.server";
+import { concludeStepRun, type Claim, type ConcludedRun, type RunConclusion } from "~/models/step-run.server";
 import type { ActivityKind } from "~/recovery/activity";
-import { advanceEnrollment, type EnrollmentProgress } from "./advance-enrollment.server";
+import { advanceEnrollments, type EnrollmentProgress } from "./advance-enrollment.server";
 
 const ACTIVITY: Record<RunConclusion["status"], ActivityKind> = { sent: "step_sent", failed: "step_failed", skipped: "step_skipped" };
 
+export interface RunToConclude {
+  claim: Claim;
+  run: { position: number; checkoutId: number | null };
+  enrollment: EnrollmentProgress;
+  conclusion: RunConclusion;
+  now: Date;
+  /** False when the enrollment was stopped with the run: it has no next step. */
+  advance?: boolean;
+}
+
 /**
- * Ends one step run: its final status, the timeline entry saying why, the daily count of a sent email,
- * and the enrollment's next step.
- * Nothing happens if the lease was lost, so a worker that outlived its lease cannot advance anything.
+ * Ends step runs, of any shops, together: each run's final status, the timeline entries saying why,
+ * the daily counts of sent emails, and the enrollments' next steps, in one transaction and a few
+ * statements however many runs there are. A run whose lease was lost is left alone, so a worker that
+ * outlived its lease cannot advance anything: its answer is false.
  */
+export async function concludeRuns(db: Db, runs: RunToConclude[]): Promise<boolean[]> {
+  if ("$transaction" in db) return db.$transaction((tx) => concludeRuns(tx, runs));
+  const concluded: Array<ConcludedRun | null> = [];
+  for (const { claim, conclusion } of runs) concluded.push(await concludeStepRun(db, claim, conclusion));
+  const ended = runs.filter((_, index) => concluded[index]);
+  await recordActivities(
+    db,
+    ended.map(({ claim, run, enrollment, conclusion, now }) => ({
+      shop: claim.shop,
+      kind: ACTIVITY[conclusion.status],
+      reason: conclusion.status === "sent" ? null : conclusion.reason,
+      stepRunId: claim.id,
+      enrollmentId: enrollment.id,
+      checkoutId: run.checkoutId ?? enrollment.checkoutId,
+      at: now,
+      detail: { step: run.position, ...(conclusion.status === "failed" && conclusion.error && { error: conclusion.error }) },
+    })),
+  );
+  const advancing = ended.filter(({ advance = true }) => advance);
+  await advanceEnrollments(db, advancing.map(({ claim, run, enrollment, now }) => ({ shop: claim.shop, enrollment, afterPosition: run.position, now })));
+  // Last: every send of the shop's day bumps the same rollup rows, so their row locks are held only
+  // until the commit, and concurrent workers (on PostgreSQL) queue on them as briefly as possible.
+  await countSentEmails(db, runs.flatMap(({ claim }, index) => (concluded[index] ? [{ ...concluded[index], shop: claim.shop }] : [])));
+  return concluded.map(Boolean);
+}
+
+/** Ends one step run: concludeRuns for a single run. */
 export async function concludeRun(
   db: Db,
   claim: Claim,
@@ -21,21 +59,6 @@ export async function concludeRun(
   now: Date,
   { advance = true }: { advance?: boolean } = {},
 ): Promise<boolean> {
-  // The email step concludes on the bare client: its status, timeline entry, count and next step commit together.
-  if ("$transaction" in db) return db.$transaction((tx) => concludeRun(tx, claim, run, enrollment, conclusion, now, { advance }));
-  if (!(await concludeStepRun(db, claim, conclusion))) return false;
-  await recordActivity(db, claim.shop, {
-    kind: ACTIVITY[conclusion.status],
-    reason: conclusion.status === "sent" ? null : conclusion.reason,
-    stepRunId: claim.id,
-    enrollmentId: enrollment.id,
-    checkoutId: run.checkoutId ?? enrollment.checkoutId,
-    at: now,
-    detail: { step: run.position, ...(conclusion.status === "failed" && conclusion.error && { error: conclusion.error }) },
-  });
-  if (advance) await advanceEnrollment(db, claim.shop, enrollment, run.position, now);
-  // Last: every send of the shop's day bumps the same rollup rows, so their row locks are held only
-  // until the commit, and concurrent workers (on PostgreSQL) queue on them as briefly as possible.
-  if (conclusion.status === "sent") await countSentEmail(db, claim.shop, claim.id);
-  return true;
+  const [concluded] = await concludeRuns(db, [{ claim, run, enrollment, conclusion, now, advance }]);
+  return concluded!;
 }

@@ -10,7 +10,7 @@ import { activeSequenceVersion } from "~/models/sequence.server";
 import { findInstalledShop } from "~/models/shop.server";
 import { announceAbandonment } from "~/recovery/checkout-events.server";
 import { shopperKey } from "~/recovery/shopper-key";
-import { advanceEnrollment } from "./advance-enrollment.server";
+import { advanceEnrollments } from "./advance-enrollment.server";
 
 /**
  * Marks checkouts abandoned once their check time passes and enrolls each shopper in the shop's active
@@ -79,6 +79,6 @@ async function enroll(tx: Db, shop: string, checkout: Checkout, checkAt: Date, n
     at: now,
     detail: { sequenceVersion: version.number, holdout: enrollment.holdout },
   });
-  await advanceEnrollment(tx, shop, enrollment, 0, now);
+  await advanceEnrollments(tx, [{ shop, enrollment, afterPosition: 0, now }]);
   return enrollment;
 }

@@ -1,22 +1,36 @@
 import { recordActivity } from "~/models/activity.server";
 import { concludeStepRun, reschedule, type Claim } from "~/models/step-run.server";
 import { stopEnrollment } from "~/recovery/stop-enrollment.server";
-import { concludeRun } from "./conclude-run.server";
+import { concludeRun, concludeRuns, type RunToConclude } from "./conclude-run.server";
 import { decideStep } from "./decide-step";
 import { sendEmailStep } from "./email-step.server";
 import type { Clock, SequencerServices } from "./sequencer-services";
-import { loadStepContext } from "./step-context.server";
-import { freshStepReader, type StepReader } from "./tick-step-reader.server";
+import { loadStepContext, type StepContext } from "./step-context.server";
+import { freshStepReader } from "./tick-step-reader.server";
 import type { SendOutcome } from "./step-outcomes.server";
 import { sendWebhookStep } from "./webhook-step.server";
 
 export type StepOutcome = SendOutcome | "stopped" | "skipped" | "deferred";
 
-/** Runs one claimed step: the send-time truth check, then stop, skip, defer, or send. */
-export async function executeStep(services: SequencerServices, claim: Claim, clock: Clock, readStep: StepReader = freshStepReader(services.db)): Promise<StepOutcome> {
+/** Concludes a sent run; false when its lease was lost. */
+export type ConcludeSent = (run: RunToConclude) => Promise<boolean>;
+
+/** What a tick hands each step of a batch: its context, read with the batch's, and a shared way to conclude. */
+export interface BatchedStep {
+  /** Null when the run's data is gone. */
+  context: StepContext | null;
+  concludeSent: ConcludeSent;
+}
+
+/**
+ * Runs one claimed step: the send-time truth check, then stop, skip, defer, or send. Alone (a
+ * merchant's "send now"), it reads its own context and concludes in its own transaction.
+ */
+export async function executeStep(services: SequencerServices, claim: Claim, clock: Clock, batched?: BatchedStep): Promise<StepOutcome> {
   const { db } = services;
   const now = clock();
-  const context = await loadStepContext(db, claim, now, readStep);
+  const context = batched ? batched.context : await loadStepContext(db, claim, now, freshStepReader(db));
+  const concludeSent: ConcludeSent = batched?.concludeSent ?? (async (run) => (await concludeRuns(db, [run]))[0]!);
   if (!context) {
     // The shop's data was deleted (shop/redact) while the run waited.
     await concludeStepRun(db, claim, { status: "failed", reason: "data_deleted" });
@@ -52,6 +66,6 @@ export async function executeStep(services: SequencerServices, claim: Claim, clo
       return "deferred";
     }
     case "send":
-      return context.step.channel === "webhook" ? sendWebhookStep(services, claim, context, clock) : sendEmailStep(services, claim, context, clock);
+      return context.step.channel === "webhook" ? sendWebhookStep(services, claim, context, clock) : sendEmailStep(services, claim, context, clock, concludeSent);
   }
 }

@@ -2,7 +2,7 @@ import type { PrismaClient } from "@prisma/client";
 import type { Db } from "~/db/client.server";
 import { isUniqueViolation } from "~/db/unique-violation";
 import { recordReceipts } from "~/models/webhook-receipt.server";
-import { CommitFailure } from "./group-commit";
+import { togetherOrApart, type CommitFailure } from "~/lib/group-commit";
 import type { Delivery, WebhookHandler } from "./webhook-handler";
 
 /** What each delivery came to: the handler's outcome, null for a redelivery, or the error it failed with. */
@@ -15,19 +15,14 @@ export type CommitResult = string | null | CommitFailure;
  * webhook ids) may both find it missing and both insert it; the loser rolls back, and applying it
  * again finds the winner's row.
  */
-export async function commitDeliveries<Payload>(db: PrismaClient, handler: WebhookHandler<Payload>, deliveries: Array<Delivery<Payload>>): Promise<CommitResult[]> {
-  const commit = () => db.$transaction((tx) => applyWithReceipts(tx, handler, deliveries));
-  try {
-    return await commit();
-  } catch (error) {
-    if (deliveries.length > 1) {
-      const results: CommitResult[] = [];
-      for (const delivery of deliveries) results.push(...(await commitDeliveries(db, handler, [delivery])));
-      return results;
-    }
-    if (!isUniqueViolation(error)) return [new CommitFailure(error)];
-    return commit().catch((retryError: unknown) => [new CommitFailure(retryError)]);
-  }
+export function commitDeliveries<Payload>(db: PrismaClient, handler: WebhookHandler<Payload>, deliveries: Array<Delivery<Payload>>): Promise<CommitResult[]> {
+  const commit = (batch: Array<Delivery<Payload>>) => db.$transaction((tx) => applyWithReceipts(tx, handler, batch));
+  return togetherOrApart(deliveries, (batch) =>
+    commit(batch).catch((error: unknown) => {
+      if (batch.length === 1 && isUniqueViolation(error)) return commit(batch);
+      throw error;
+    }),
+  );
 }
 
 async function applyWithReceipts<Payload>(tx: Db, handler: WebhookHandler<Payload>, deliveries: Array<Delivery<Payload>>): Promise<CommitResult[]> {

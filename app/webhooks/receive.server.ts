@@ -2,7 +2,7 @@ import { config } from "~/config.server";
 import { db } from "~/db/client.server";
 import { logger } from "~/lib/logger.server";
 import { commitDeliveries } from "./commit-deliveries.server";
-import { groupCommit } from "./group-commit";
+import { groupCommit } from "~/lib/group-commit";
 import { parseWebhookJson } from "./parse-json";
 import { isRefusal, verifyDelivery, type WebhookHeaders } from "./verify-delivery.server";
 import type { Delivery, WebhookHandler } from "./webhook-handler";

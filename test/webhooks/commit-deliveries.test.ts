@@ -6,7 +6,7 @@ import { recordActivity } from "~/models/activity.server";
 import type { CheckoutSnapshot } from "~/models/checkout.server";
 import { checkoutsUpdate } from "~/webhooks/checkouts.server";
 import { commitDeliveries } from "~/webhooks/commit-deliveries.server";
-import { CommitFailure } from "~/webhooks/group-commit";
+import { CommitFailure } from "~/lib/group-commit";
 import { checkoutPayload as checkoutSchema } from "~/webhooks/payloads/checkout";
 import { oneAtATime, type Delivery, type WebhookHandler } from "~/webhooks/webhook-handler";
 import { checkoutPayload, minutesAfterCheckoutCreated } from "../factories/payloads";

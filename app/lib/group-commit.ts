@@ -46,3 +46,18 @@ export function groupCommit<Item, Result>(
 export class CommitFailure {
   constructor(readonly error: unknown) {}
 }
+
+/**
+ * Commits the items together; when that fails, each alone, so that one item's failure never fails
+ * another's. An item that fails alone too is answered with its error.
+ */
+export async function togetherOrApart<Item, Result>(items: Item[], commit: (items: Item[]) => Promise<Result[]>): Promise<Array<Result | CommitFailure>> {
+  try {
+    return await commit(items);
+  } catch (error) {
+    if (items.length === 1) return [new CommitFailure(error)];
+    const results: Array<Result | CommitFailure> = [];
+    for (const item of items) results.push(...(await togetherOrApart([item], commit)));
+    return results;
+  }
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CommitFailure, groupCommit } from "~/webhooks/group-commit";
+import { CommitFailure, groupCommit } from "~/lib/group-commit";
 
 /** A group commit whose commits are recorded, and held open until released when `hold` is set. */
 function recordingCommit({ maxBatch = 10, hold = false } = {}) {
