@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CommitFailure, groupCommit } from "~/lib/group-commit";
+import { CommitFailure, groupCommit, togetherOrApart } from "~/lib/group-commit";
 
 /** A group commit whose commits are recorded, and held open until released when `hold` is set. */
 function recordingCommit({ maxBatch = 10, hold = false } = {}) {
@@ -84,5 +84,37 @@ describe("groupCommit", () => {
 
     expect(failed.map((result) => result.status)).toEqual(["rejected", "rejected"]);
     expect(await submit("c")).toBe("c");
+  });
+});
+
+describe("togetherOrApart", () => {
+  /** A commit that refuses any batch holding a bad item, recording the batches it was given. */
+  function refusingBad() {
+    const batches: string[][] = [];
+    const commit = async (items: string[]) => {
+      batches.push(items);
+      if (items.some((item) => item.startsWith("bad"))) throw new Error(`${items.join(",")} refused`);
+      return items.map((item) => `${item} stored`);
+    };
+    return { batches, commit };
+  }
+
+  it("commits the items together when it can", async () => {
+    const { batches, commit } = refusingBad();
+
+    expect(await togetherOrApart(["a", "b"], commit)).toEqual(["a stored", "b stored"]);
+    expect(batches).toEqual([["a", "b"]]);
+  });
+
+  it("commits each alone after the batch fails, answering the one that fails alone too with its error", async () => {
+    const { batches, commit } = refusingBad();
+
+    const results = await togetherOrApart(["a", "bad", "c"], commit);
+
+    expect(results[0]).toBe("a stored");
+    expect(results[1]).toBeInstanceOf(CommitFailure);
+    expect((results[1] as CommitFailure).error).toEqual(new Error("bad refused"));
+    expect(results[2]).toBe("c stored");
+    expect(batches).toEqual([["a", "bad", "c"], ["a"], ["bad"], ["c"]]);
   });
 });

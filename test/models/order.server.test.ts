@@ -1,7 +1,7 @@
 import { TEST_SHOP } from "@shopify/shopify-api/test-helpers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "~/db/client.server";
-import { hasOrderSince, type PurchaseLookup } from "~/models/order.server";
+import { hasOrderSince, purchasedSince, type PurchaseLookup } from "~/models/order.server";
 import { createCheckout, createSequence } from "../factories/recovery";
 import { createShop } from "../factories/shop";
 import { resetDatabase } from "../support/database";
@@ -83,5 +83,24 @@ describe("hasOrderSince", () => {
     await createOrder({ email: "ann@example.com" });
 
     expect(await hasOrderSince(db, TEST_SHOP, { ...lookup, email: null, customerId: null, phone: null })).toBe(false);
+  });
+});
+
+describe("purchasedSince", () => {
+  it("answers each lookup of a batch on its own, in the shop it names", async () => {
+    await createOrder({ email: "ann@example.com" });
+
+    const answers = await purchasedSince(db, [
+      { shop: TEST_SHOP, ...lookup },
+      { shop: OTHER_SHOP, ...lookup },
+      { shop: TEST_SHOP, ...lookup, since: new Date(AFTER.getTime() + 1) },
+      { shop: TEST_SHOP, ...lookup, checkoutToken: "another-checkout", cartToken: null, customerId: null, phone: null, email: "bea@example.com" },
+    ]);
+
+    expect(answers).toEqual([true, false, false, false]);
+  });
+
+  it("asks nothing for no lookups", async () => {
+    expect(await purchasedSince(db, [])).toEqual([]);
   });
 });
