@@ -1,4 +1,4 @@
-import { Prisma } from "@prisma/client";
+import { Prisma, type StepRun } from "@prisma/client";
 import type { Db } from "~/db/client.server";
 import { databaseProvider, databaseUrl } from "~/db/driver-adapter.server";
 import type { Claim } from "./step-run.server";
@@ -14,13 +14,16 @@ export interface BatchClaim {
   limit: number;
 }
 
+/** A claim with its run as the claim left it, so that the sequencer need not read it again. */
+export type ClaimedRun = Claim & { run: StepRun };
+
 /**
  * Claims up to `limit` due step runs, oldest first, in one statement: each moves to `sending` under a
  * lease of its own, so every later write stays fenced run by run. On PostgreSQL, rows another worker
  * is claiming are skipped (FOR UPDATE SKIP LOCKED), so workers take disjoint batches instead of
  * queueing on the same oldest rows; SQLite runs one writer at a time, so the statement alone is enough.
  */
-export async function claimDueStepRuns(db: Db, { now, at, leaseMs, leasePrefix, limit }: BatchClaim): Promise<Claim[]> {
+export async function claimDueStepRuns(db: Db, { now, at, leaseMs, leasePrefix, limit }: BatchClaim): Promise<ClaimedRun[]> {
   const skipLocked = sqlDialect() === "postgresql" ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty;
   // A materialized CTE runs once. As a subquery in the WHERE clause, PostgreSQL may run it again for
   // each row it updates, each run skipping the rows the previous ones took, and claim far past `limit`.
@@ -41,9 +44,9 @@ export async function claimDueStepRuns(db: Db, { now, at, leaseMs, leasePrefix, 
         "leaseExpiresAt" = ${new Date(at.getTime() + leaseMs)},
         "updatedAt" = ${at}
     WHERE "id" IN (SELECT "id" FROM "due")
-    RETURNING "id", "shop", "leaseOwner"`;
-  const claimed = await db.$queryRaw<{ id: number | bigint; shop: string; leaseOwner: string }[]>(claim);
-  return claimed.map((run) => ({ id: Number(run.id), shop: run.shop, leaseId: run.leaseOwner }));
+    RETURNING *`;
+  const claimed = await db.$queryRaw<StepRun[]>(claim);
+  return claimed.map((run) => ({ id: run.id, shop: run.shop, leaseId: run.leaseOwner!, run }));
 }
 
 // The client is built from DATABASE_URL (app/db/client.server.ts), so the URL names the SQL it speaks.

@@ -21,11 +21,12 @@ const BATCH_SIZE = 100;
 export const CONCURRENCY = 8;
 export const LEASE_MS = 2 * 60_000;
 /**
- * Runs claimed at a time. A claimed run waits for a free lane while its lease runs, so a worker holds
- * only about two runs per lane: the last of a batch starts after two sends, far within LEASE_MS even
- * at SendGrid's timeout, and the other workers are left the rest.
+ * Runs claimed at a time, their contexts read together: the batch's reads cost about as much as a
+ * few sends, so it is four runs per lane. A claimed run waits for a free lane while its lease runs:
+ * the last of a batch starts after three sends, within LEASE_MS even if each took SendGrid's whole
+ * timeout, and the other workers are left the rest.
  */
-const CLAIM_BATCH = CONCURRENCY * 2;
+const CLAIM_BATCH = CONCURRENCY * 4;
 /**
  * Sent runs concluded in one transaction at most. Sends finish a few at a time, and those that finish
  * while a conclusion commits share the next, so a busy tick pays a transaction's fixed cost once for

@@ -1,3 +1,4 @@
+import type { StepRun } from "@prisma/client";
 import type { Db } from "~/db/client.server";
 import type { CheckoutStatus } from "~/checkouts/checkout-status";
 import { contactHash } from "~/lib/contact-hash";
@@ -29,12 +30,15 @@ export async function loadStepContext(db: Db, claim: Claim, now: Date, readStep:
 /**
  * Reads everything the send-time check needs for a batch of claimed step runs, of any shops, fresh
  * from the database: a few queries for the whole batch rather than a dozen for each run. The steps
- * themselves (what to send) come through `readStep`, which a tick may let reuse a recent read. A run
+ * themselves (what to send) come through `readStep`, which a tick may let reuse a recent read; a
+ * claim that comes with its run, as a batch claim does, spares reading it again. A run
  * whose data is gone (shop/redact while it waited) has no context.
  */
-export async function loadStepContexts(db: Db, claims: Claim[], now: Date, readStep: StepReader) {
+export async function loadStepContexts(db: Db, claims: Array<Claim & { run?: StepRun }>, now: Date, readStep: StepReader) {
   if (claims.length === 0) return [];
-  const runs = rowsByShop(await findStepRuns(db, claims.map(({ shop, id }) => [shop, id] as const)));
+  const unread = claims.filter((claim) => !claim.run);
+  const read = unread.length ? await findStepRuns(db, unread.map(({ shop, id }) => [shop, id] as const)) : [];
+  const runs = rowsByShop([...claims.flatMap((claim) => claim.run ?? []), ...read]);
   const claimed = claims.flatMap((claim) => runs.get(shopKey(claim.shop, claim.id)) ?? []);
   const enrollments = rowsByShop(await findEnrollments(db, claimed.map((run) => [run.shop, run.enrollmentId] as const)));
   const checkouts = rowsByShop(await findCheckouts(db, [...enrollments.values()].map((enrollment) => [enrollment.shop, enrollment.checkoutId] as const)));

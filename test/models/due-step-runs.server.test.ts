@@ -3,6 +3,7 @@ import { db } from "~/db/client.server";
 import { claimDueStepRuns, type BatchClaim } from "~/models/due-step-runs.server";
 import { createDueEmails } from "../factories/due-emails";
 import { createShop } from "../factories/shop";
+import { resetDatabase } from "../support/database";
 import { plansOfStatements } from "../support/query-plan";
 
 const NOW = new Date("2026-11-23T12:00:00Z");
@@ -27,6 +28,16 @@ it("claims at most a batch of due runs per statement, disjoint between concurren
     { status: "sending", leaseOwner: expect.any(String), leaseExpiresAt: new Date(NOW.getTime() + 120_000) },
   ]);
   expect(await db.stepRun.findUniqueOrThrow({ where: { id: notDueYet[0]! } })).toMatchObject({ status: "scheduled", leaseOwner: null });
+});
+
+it("answers each claimed run as the claim left it, as reading it would", async () => {
+  await resetDatabase();
+  await createShop();
+  const [due] = await createDueEmails(1, new Date(NOW.getTime() - 60_000));
+
+  const [claimed] = await claimAs("worker-a");
+
+  expect(claimed?.run).toEqual(await db.stepRun.findUniqueOrThrow({ where: { id: due! } }));
 });
 
 it("reads the due runs through the (status, dueAt) index and updates them by key, so a claim's cost follows the due runs, not the scheduled ones", async () => {

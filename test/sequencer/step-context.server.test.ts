@@ -20,7 +20,7 @@ async function claimedRun(lease: string, checkout: Partial<Prisma.CheckoutUnchec
   return { ...message, claim: { id: message.stepRun.id, shop: TEST_SHOP, leaseId: lease } };
 }
 
-const load = (claims: Array<{ id: number; shop: string; leaseId: string }>) => loadStepContexts(db, claims, NOW, freshStepReader(db));
+const load = (claims: Parameters<typeof loadStepContexts>[1]) => loadStepContexts(db, claims, NOW, freshStepReader(db));
 
 beforeEach(async () => {
   await resetDatabase();
@@ -64,6 +64,15 @@ describe("reading a batch of claimed runs", () => {
 
     expect(firstContext?.situation.cappedUntil).toBeNull();
     expect(secondContext?.situation.cappedUntil).toEqual(new Date(NOW.getTime() + 16 * HOUR));
+  });
+
+  it("takes a run that came with its claim as it is, without reading it again", async () => {
+    const ann = await claimedRun("w:1");
+    const claimedAs = { ...ann.stepRun, attempts: 7 };
+
+    const [context] = await load([{ ...ann.claim, run: claimedAs }]);
+
+    expect(context?.run).toBe(claimedAs);
   });
 
   it("reads nothing for an empty batch", async () => {
