@@ -65,17 +65,35 @@ export interface SendAttempt {
 /**
  * Written right before the provider is called, and only while the enrollment still runs: an order
  * webhook that stopped it a moment ago wins. False when the lease was lost or the enrollment ended.
- * Raw SQL, as is the run's conclusion: both fence every send, and Prisma compiled each slower than
- * the database ran it.
  */
-export async function markSendStarted(db: Db, claim: Claim, { checkoutId, recipientHash, locale, variantId }: SendAttempt, now: Date): Promise<boolean> {
-  const count = await db.$executeRaw`
+export async function markSendStarted(db: Db, claim: Claim, attempt: SendAttempt, now: Date): Promise<boolean> {
+  const [marked] = await markSendsStarted(db, [{ claim, attempt }], now);
+  return marked!;
+}
+
+/**
+ * The same for several sends about to start together, of any shops, in one statement: each answer
+ * says whether that run was marked. Raw SQL, as is the runs' conclusion: both fence every send, and
+ * Prisma compiled each slower than the database ran it. The values are cast in the VALUES list, where
+ * PostgreSQL would otherwise take them for text.
+ */
+export async function markSendsStarted(db: Db, sends: Array<{ claim: Claim; attempt: SendAttempt }>, now: Date): Promise<boolean[]> {
+  const rows = sends.map(
+    ({ claim, attempt }) =>
+      sql.sql`(CAST(${claim.id} AS INTEGER), CAST(${claim.shop} AS TEXT), CAST(${claim.leaseId} AS TEXT), CAST(${attempt.checkoutId} AS INTEGER),
+        CAST(${attempt.recipientHash} AS TEXT), CAST(${attempt.locale} AS TEXT), CAST(${attempt.variantId} AS INTEGER))`,
+  );
+  const marked = await db.$queryRaw<{ id: number }[]>`
     UPDATE "StepRun"
-    SET "checkoutId" = ${checkoutId}, "recipientHash" = ${recipientHash}, "locale" = ${locale}, "variantId" = ${variantId},
+    SET "checkoutId" = "send"."column4", "recipientHash" = "send"."column5", "locale" = "send"."column6", "variantId" = "send"."column7",
         "sendStartedAt" = ${now}, "attempts" = "attempts" + 1, "updatedAt" = ${new Date()}
-    WHERE ${heldSql(claim)}
-      AND EXISTS (SELECT 1 FROM "Enrollment" WHERE "Enrollment"."id" = "StepRun"."enrollmentId" AND "Enrollment"."status" = 'active')`;
-  return count === 1;
+    FROM (VALUES ${sql.join(rows)}) AS "send"
+    WHERE "StepRun"."id" = "send"."column1" AND "StepRun"."shop" = "send"."column2" AND "StepRun"."leaseOwner" = "send"."column3"
+      AND "StepRun"."status" = 'sending'
+      AND EXISTS (SELECT 1 FROM "Enrollment" WHERE "Enrollment"."id" = "StepRun"."enrollmentId" AND "Enrollment"."status" = 'active')
+    RETURNING "StepRun"."id"`;
+  const ids = new Set(marked.map((run) => Number(run.id)));
+  return sends.map(({ claim }) => ids.has(claim.id));
 }
 
 export type RunConclusion =

@@ -2,12 +2,12 @@ import { storedCartLines } from "~/checkouts/cart-line";
 import { chooseStepVariant } from "~/experiments/choose-variant.server";
 import { seededRandom } from "~/experiments/seeded-random";
 import { messageLinks } from "~/links/message-links.server";
-import { markSendStarted, type Claim } from "~/models/step-run.server";
+import type { Claim } from "~/models/step-run.server";
 import { templateContents } from "~/models/template.server";
 import { buildTemplateContext, chooseLocale } from "~/templates/context";
 import { renderEmail } from "~/templates/render";
 import { TemplateError } from "~/templates/template-error";
-import type { ConcludeSent } from "./execute-step.server";
+import type { SendRecords } from "./send-records.server";
 import type { Clock, SequencerServices } from "./sequencer-services";
 import type { StepContext } from "./step-context.server";
 import { offerStepDiscount } from "./step-discount.server";
@@ -19,7 +19,7 @@ import { stepOutcomes, type SendOutcome } from "./step-outcomes.server";
  * crash in between can be told apart from one before it; after the call, the provider's answer decides
  * between sent, a later retry, waiting for SendGrid's events, and failure.
  */
-export async function sendEmailStep(services: SequencerServices, claim: Claim, context: StepContext, clock: Clock, concludeSent: ConcludeSent): Promise<SendOutcome> {
+export async function sendEmailStep(services: SequencerServices, claim: Claim, context: StepContext, clock: Clock, records: SendRecords): Promise<SendOutcome> {
   const { db } = services;
   const { run, enrollment, step, shop, checkout } = context;
   const outcomes = stepOutcomes(services, claim, context, clock);
@@ -54,7 +54,7 @@ export async function sendEmailStep(services: SequencerServices, claim: Claim, c
 
   const email = checkout.email!;
   const attempt = { checkoutId: checkout.id, recipientHash: context.recipientHash, locale, variantId: variant?.id ?? null };
-  if (!(await markSendStarted(db, claim, attempt, clock()))) return "lost";
+  if (!(await records.markStarted(claim, attempt, clock()))) return "lost";
   const result = await services.email.send({
     to: { email, ...(checkout.firstName && { name: [checkout.firstName, checkout.lastName].filter(Boolean).join(" ") }) },
     from: { email: fromEmail, name: shop.senderName ?? services.defaultSender.name ?? shop.name ?? shop.domain },
@@ -73,5 +73,5 @@ export async function sendEmailStep(services: SequencerServices, claim: Claim, c
   if (result.status === "unconfirmed") return awaitConfirmation(result.error);
   const now = clock();
   const sent = { status: "sent" as const, providerMessageId: result.messageId, sentAt: now };
-  return (await concludeSent({ claim, run: where, enrollment, conclusion: sent, now })) ? "sent" : "lost";
+  return (await records.concludeSent({ claim, run: where, enrollment, conclusion: sent, now })) ? "sent" : "lost";
 }

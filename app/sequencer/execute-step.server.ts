@@ -1,8 +1,9 @@
 import { recordActivity } from "~/models/activity.server";
 import { concludeStepRun, reschedule, type Claim } from "~/models/step-run.server";
 import { stopEnrollment } from "~/recovery/stop-enrollment.server";
-import { concludeRun, concludeRuns, type RunToConclude } from "./conclude-run.server";
+import { concludeRun } from "./conclude-run.server";
 import { decideStep } from "./decide-step";
+import { sendRecordsAlone, type SendRecords } from "./send-records.server";
 import { sendEmailStep } from "./email-step.server";
 import type { Clock, SequencerServices } from "./sequencer-services";
 import { loadStepContext, type StepContext } from "./step-context.server";
@@ -12,14 +13,11 @@ import { sendWebhookStep } from "./webhook-step.server";
 
 export type StepOutcome = SendOutcome | "stopped" | "skipped" | "deferred";
 
-/** Concludes a sent run; false when its lease was lost. */
-export type ConcludeSent = (run: RunToConclude) => Promise<boolean>;
-
-/** What a tick hands each step of a batch: its context, read with the batch's, and a shared way to conclude. */
+/** What a tick hands each step of a batch: its context, read with the batch's, and the tick's shared send records. */
 export interface BatchedStep {
   /** Null when the run's data is gone. */
   context: StepContext | null;
-  concludeSent: ConcludeSent;
+  records: SendRecords;
 }
 
 /**
@@ -30,7 +28,7 @@ export async function executeStep(services: SequencerServices, claim: Claim, clo
   const { db } = services;
   const now = clock();
   const context = batched ? batched.context : await loadStepContext(db, claim, now, freshStepReader(db));
-  const concludeSent: ConcludeSent = batched?.concludeSent ?? (async (run) => (await concludeRuns(db, [run]))[0]!);
+  const records = batched?.records ?? sendRecordsAlone(db);
   if (!context) {
     // The shop's data was deleted (shop/redact) while the run waited.
     await concludeStepRun(db, claim, { status: "failed", reason: "data_deleted" });
@@ -66,6 +64,6 @@ export async function executeStep(services: SequencerServices, claim: Claim, clo
       return "deferred";
     }
     case "send":
-      return context.step.channel === "webhook" ? sendWebhookStep(services, claim, context, clock) : sendEmailStep(services, claim, context, clock, concludeSent);
+      return context.step.channel === "webhook" ? sendWebhookStep(services, claim, context, clock) : sendEmailStep(services, claim, context, clock, records);
   }
 }

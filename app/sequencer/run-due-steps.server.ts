@@ -1,15 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { settleDiscounts } from "~/discounts/settle-discounts.server";
 import { forEachConcurrently } from "~/lib/concurrently";
-import { groupCommit, togetherOrApart } from "~/lib/group-commit";
 import { deliverDueWebhooks } from "~/outbound/deliver-due-webhooks.server";
 import { pruneWebhookReceipts } from "~/webhooks/prune-receipts.server";
 import { logger } from "~/lib/logger.server";
 import { claimDueStepRuns } from "~/models/due-step-runs.server";
 import { concludeStepRun, findStepRun, reschedule, type Claim } from "~/models/step-run.server";
-import { concludeRuns, type RunToConclude } from "./conclude-run.server";
 import { enrollAbandonedCheckouts } from "./enroll-abandoned-checkouts.server";
-import { executeStep, type BatchedStep, type ConcludeSent, type StepOutcome } from "./execute-step.server";
+import { executeStep, type BatchedStep, type StepOutcome } from "./execute-step.server";
+import { sharedSendRecords, type SendRecords } from "./send-records.server";
 import { reconcileExpiredLeases } from "./reconcile-leases.server";
 import { retryDelayMs, retryGivesUp } from "./retry-policy";
 import type { Clock, SequencerServices } from "./sequencer-services";
@@ -27,13 +26,6 @@ export const LEASE_MS = 2 * 60_000;
  * timeout, and the other workers are left the rest.
  */
 const CLAIM_BATCH = CONCURRENCY * 4;
-/**
- * Sent runs concluded in one transaction at most. Sends finish a few at a time, and those that finish
- * while a conclusion commits share the next, so a busy tick pays a transaction's fixed cost once for
- * many emails; a conclusion waits at most CONCLUDE_DELAY_MS for company.
- */
-const CONCLUDE_BATCH = 64;
-const CONCLUDE_DELAY_MS = 2;
 /** Shopify's deliveries of a busy minute, a few times over: the backlog of a first run drains in hours. */
 const RECEIPT_PRUNE_BATCH = 5_000;
 
@@ -74,11 +66,8 @@ export async function runDueSteps(now: Date, services: SequencerServices): Promi
   report.abandoned = await enrollAbandonedCheckouts(services.db, now, BATCH_SIZE);
   report.reconciled = await reconcileExpiredLeases(services, clock, leaseId, LEASE_MS, BATCH_SIZE);
   const readStep = reusingStepReader(freshStepReader(services.db));
-  const concludeSent: ConcludeSent = groupCommit((runs: RunToConclude[]) => togetherOrApart(runs, (group) => concludeRuns(services.db, group)), {
-    maxBatch: CONCLUDE_BATCH,
-    delayMs: CONCLUDE_DELAY_MS,
-  });
-  await forEachConcurrently(claimDueRuns(services, now, clock, readStep, concludeSent), CONCURRENCY, async ([claim, batched]) => {
+  const records = sharedSendRecords(services.db);
+  await forEachConcurrently(claimDueRuns(services, now, clock, readStep, records), CONCURRENCY, async ([claim, batched]) => {
     report[await executeSafely(services, claim, clock, batched)] += 1;
   });
   report.webhooks = await deliverDueWebhooks({ db: services.db, http: services.webhookHttp, clock, workerId: services.workerId, random: services.random });
@@ -93,7 +82,7 @@ export async function runDueSteps(now: Date, services: SequencerServices): Promi
  * or all claimed by other workers (a short batch), and reads each batch's contexts together. A batch
  * whose read fails is handed on without them: each step then reads its own, and fails on its own.
  */
-async function* claimDueRuns(services: SequencerServices, now: Date, clock: Clock, readStep: StepReader, concludeSent: ConcludeSent): AsyncGenerator<[Claim, BatchedStep | undefined]> {
+async function* claimDueRuns(services: SequencerServices, now: Date, clock: Clock, readStep: StepReader, records: SendRecords): AsyncGenerator<[Claim, BatchedStep | undefined]> {
   for (;;) {
     const leasePrefix = `${services.workerId}:${randomUUID()}:`;
     const batch = await claimDueStepRuns(services.db, { now, at: clock(), leaseMs: LEASE_MS, leasePrefix, limit: CLAIM_BATCH });
@@ -101,7 +90,7 @@ async function* claimDueRuns(services: SequencerServices, now: Date, clock: Cloc
       logger.warn("Reading a batch of step contexts failed; each step reads its own", { runs: batch.length, error });
       return null;
     });
-    yield* batch.map((claim, index): [Claim, BatchedStep | undefined] => [claim, contexts ? { context: contexts[index]!, concludeSent } : undefined]);
+    yield* batch.map((claim, index): [Claim, BatchedStep | undefined] => [claim, contexts ? { context: contexts[index]!, records } : undefined]);
     if (batch.length < CLAIM_BATCH) return;
   }
 }
