@@ -13,8 +13,6 @@ const EMAILS_PER_SECOND_TARGET = 500;
 const IDLE_TICK_TARGET_MS = 20;
 // 12:00 UTC on a Monday: outside the shop's quiet hours (21:00–08:00, UTC).
 const NOW = new Date("2026-11-23T12:00:00Z");
-/** The sequencer's own number of sends in flight (run-due-steps.server.ts), given to the baseline too. */
-const SEQUENCER_CONCURRENCY = 8;
 
 const options = parseBenchOptions({
   checkouts: { type: "string", default: "1000000" },
@@ -31,7 +29,8 @@ const sendgrid = await startSendgridProcess();
 // Shopify's credentials only matter for discount codes, which the default sequence does not offer.
 Object.assign(process.env, { DATABASE_URL: database.url, LOG_LEVEL: "warn", SHOPIFY_API_KEY: "bench", SHOPIFY_API_SECRET: "bench-secret" });
 const { db } = await import("~/db/client.server");
-const { runDueSteps } = await import("~/sequencer/run-due-steps.server");
+// The sequencer's own number of sends in flight is given to the baseline too.
+const { runDueSteps, CONCURRENCY: SEQUENCER_CONCURRENCY } = await import("~/sequencer/run-due-steps.server");
 const { createSendgridSender } = await import("~/email/sendgrid-sender.server");
 const { createOutboundHttp } = await import("~/outbound/outbound-http.server");
 const { adminForShop } = await import("~/shopify-admin/admin-for-shop.server");

@@ -16,8 +16,12 @@ import { loadStepContexts } from "./step-context.server";
 import { freshStepReader, reusingStepReader, type StepReader } from "./tick-step-reader.server";
 
 const BATCH_SIZE = 100;
-/** Sends in flight per worker: provider latency, not the database, bounds a tick. */
-export const CONCURRENCY = 8;
+/**
+ * Sends in flight per worker: provider latency, not the database, bounds a tick (a worker sends at
+ * most CONCURRENCY emails per round trip to SendGrid), and the more sends finish together, the more
+ * their marks and conclusions share statements.
+ */
+export const CONCURRENCY = 16;
 export const LEASE_MS = 2 * 60_000;
 /**
  * Runs claimed at a time, their contexts read together: the batch's reads cost about as much as a
