@@ -1,10 +1,11 @@
+import type { Checkout } from "@prisma/client";
 import { column, sql, type Db } from "~/db/client.server";
 import type { CartLine } from "~/checkouts/cart-line";
 import { UNPURCHASED_STATUSES, statusAfterPurchase, type CheckoutStatus } from "~/checkouts/checkout-status";
 import { toMinorUnits } from "~/lib/money";
 import { abandonmentCheckTime } from "~/recovery/abandonment";
 import { identityFilter, type CustomerIdentity } from "./customer-identity";
-import { byShop } from "./by-shop";
+import { eachShopsOwn } from "./by-shop.server";
 
 /** A checkout as one Shopify delivery describes it. */
 export interface CheckoutSnapshot {
@@ -162,9 +163,13 @@ export function findCheckout(db: Db, shop: string, checkoutId: number) {
   return db.checkout.findFirst({ where: { id: checkoutId, shop } });
 }
 
-/** Checkouts of several shops in one read, each found only under its own shop. */
-export function findCheckouts(db: Db, checkouts: Iterable<readonly [shop: string, id: number]>) {
-  return db.checkout.findMany({ where: { OR: byShop(checkouts).map(([shop, ids]) => ({ shop, id: { in: ids } })) } });
+/**
+ * Checkouts of several shops in one read, each found only under its own shop. Raw SQL, as are the
+ * sequencer's other batch reads: Prisma compiled each slower than the database ran it.
+ */
+export async function findCheckouts(db: Db, checkouts: Iterable<readonly [shop: string, id: number]>): Promise<Checkout[]> {
+  const own = eachShopsOwn(checkouts, "id");
+  return own ? db.$queryRaw<Checkout[]>`SELECT * FROM "Checkout" WHERE ${own}` : [];
 }
 
 /**

@@ -1,7 +1,8 @@
+import type { Enrollment } from "@prisma/client";
 import type { Db } from "~/db/client.server";
 import type { StopReason } from "~/recovery/activity";
 import { activeShopperKey, shopperKey } from "~/recovery/shopper-key";
-import { byShop } from "./by-shop";
+import { eachShopsOwn } from "./by-shop.server";
 
 type Shopper = { email: string | null; customerId: string | null; phone: string | null };
 
@@ -66,8 +67,9 @@ export function findEnrollment(db: Db, shop: string, enrollmentId: number) {
 }
 
 /** Enrollments of several shops in one read, each found only under its own shop. */
-export function findEnrollments(db: Db, enrollments: Iterable<readonly [shop: string, id: number]>) {
-  return db.enrollment.findMany({ where: { OR: byShop(enrollments).map(([shop, ids]) => ({ shop, id: { in: ids } })) } });
+export async function findEnrollments(db: Db, enrollments: Iterable<readonly [shop: string, id: number]>): Promise<Enrollment[]> {
+  const own = eachShopsOwn(enrollments, "id");
+  return own ? db.$queryRaw<Enrollment[]>`SELECT * FROM "Enrollment" WHERE ${own}` : [];
 }
 
 /**

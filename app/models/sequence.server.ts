@@ -1,5 +1,5 @@
 import { sql, type Db } from "~/db/client.server";
-import { byShop } from "./by-shop";
+import { byShop } from "./by-shop.server";
 
 /** One arm of a step's A/B test: its own subject and/or template, and its relative share of the traffic. */
 export interface VariantDefinition {

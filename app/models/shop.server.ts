@@ -1,4 +1,4 @@
-import type { Prisma } from "@prisma/client";
+import type { Prisma, Shop } from "@prisma/client";
 import { sql, type Db } from "~/db/client.server";
 import type { ShopProfile } from "~/shopify-admin/shopify-admin";
 
@@ -15,8 +15,9 @@ export function findShop(db: Db, domain: string) {
   return db.shop.findUnique({ where: { domain } });
 }
 
-export function findShops(db: Db, domains: Iterable<string>) {
-  return db.shop.findMany({ where: { domain: { in: [...new Set(domains)] } } });
+export async function findShops(db: Db, domains: Iterable<string>): Promise<Shop[]> {
+  const wanted = [...new Set(domains)];
+  return wanted.length ? db.$queryRaw<Shop[]>`SELECT * FROM "Shop" WHERE "domain" IN (${sql.join(wanted)})` : [];
 }
 
 export function findInstalledShop(db: Db, domain: string) {

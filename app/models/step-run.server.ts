@@ -1,6 +1,6 @@
 import type { StepRun } from "@prisma/client";
 import { sql, type Db } from "~/db/client.server";
-import { byShop } from "./by-shop";
+import { eachShopsOwn } from "./by-shop.server";
 
 /** A worker's hold on one step run. Every write after the claim is fenced by its lease id. */
 export interface Claim {
@@ -163,28 +163,29 @@ export function findStepRun(db: Db, shop: string, stepRunId: number) {
 }
 
 /** Step runs of several shops in one read, each found only under its own shop. */
-export function findStepRuns(db: Db, runs: Iterable<readonly [shop: string, id: number]>) {
-  return db.stepRun.findMany({ where: { OR: byShop(runs).map(([shop, ids]) => ({ shop, id: { in: ids } })) } });
+export async function findStepRuns(db: Db, runs: Iterable<readonly [shop: string, id: number]>): Promise<StepRun[]> {
+  const own = eachShopsOwn(runs, "id");
+  return own ? db.$queryRaw<StepRun[]>`SELECT * FROM "StepRun" WHERE ${own}` : [];
 }
 
-/** The emails each shop sent to these addresses (by hash) since its `since`, for the frequency cap. */
-export function emailsSentTo(db: Db, recipients: Array<{ shop: string; recipientHashes: string[]; since: Date }>) {
-  return db.stepRun.findMany({
-    where: {
-      OR: recipients.map(({ shop, recipientHashes, since }) => ({ shop, recipientHash: { in: recipientHashes }, sentAt: { gte: since } })),
-      channel: "email",
-      status: "sent",
-    },
-    select: { shop: true, recipientHash: true, sentAt: true },
-  });
+/**
+ * The emails each shop sent to these addresses (by hash) since its `since`, for the frequency cap:
+ * read through the (shop, recipientHash, sentAt) index.
+ */
+export async function emailsSentTo(db: Db, recipients: Array<{ shop: string; recipientHash: string; since: Date }>) {
+  if (recipients.length === 0) return [];
+  const wanted = recipients.map(({ shop, recipientHash, since }) => sql.sql`("shop" = ${shop} AND "recipientHash" = ${recipientHash} AND "sentAt" >= ${since})`);
+  return db.$queryRaw<Array<{ shop: string; recipientHash: string; sentAt: Date }>>`
+    SELECT "shop", "recipientHash", "sentAt" FROM "StepRun"
+    WHERE (${sql.join(wanted, " OR ")}) AND "channel" = 'email' AND "status" = 'sent'`;
 }
 
 /** The messages sent so far in these enrollments, for "skip if an earlier message was clicked". */
-export function sentRunsOfEnrollments(db: Db, enrollments: Iterable<readonly [shop: string, enrollmentId: number]>) {
-  return db.stepRun.findMany({
-    where: { OR: byShop(enrollments).map(([shop, ids]) => ({ shop, enrollmentId: { in: ids } })), status: "sent" },
-    select: { shop: true, enrollmentId: true, position: true, firstClickedAt: true },
-  });
+export async function sentRunsOfEnrollments(db: Db, enrollments: Iterable<readonly [shop: string, enrollmentId: number]>) {
+  const own = eachShopsOwn(enrollments, "enrollmentId");
+  if (!own) return [];
+  return db.$queryRaw<Array<{ shop: string; enrollmentId: number; position: number; firstClickedAt: Date | null }>>`
+    SELECT "shop", "enrollmentId", "position", "firstClickedAt" FROM "StepRun" WHERE (${own}) AND "status" = 'sent'`;
 }
 
 /** Whether a send interrupted by a crash had reached its channel: SendGrid reported an event, or a delivery was queued. */

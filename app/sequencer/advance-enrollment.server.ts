@@ -1,5 +1,5 @@
 import type { Db } from "~/db/client.server";
-import { shopKey } from "~/models/by-shop";
+import { shopKey } from "~/models/by-shop.server";
 import { recordActivities } from "~/models/activity.server";
 import { endEnrollment } from "~/models/enrollment.server";
 import { versionSchedules, type ScheduledStep } from "~/models/sequence.server";

@@ -2,7 +2,7 @@ import type { StepRun } from "@prisma/client";
 import type { Db } from "~/db/client.server";
 import type { CheckoutStatus } from "~/checkouts/checkout-status";
 import { contactHash } from "~/lib/contact-hash";
-import { shopKey } from "~/models/by-shop";
+import { shopKey } from "~/models/by-shop.server";
 import { findCheckouts } from "~/models/checkout.server";
 import { findEnrollments } from "~/models/enrollment.server";
 import { purchasedSince } from "~/models/order.server";
@@ -99,14 +99,14 @@ async function sendTimeFacts(db: Db, found: FoundRun[], now: Date): Promise<Send
       ? sentRunsOfEnrollments(db, found.filter((context) => context.step.skipIfClicked).map(({ enrollment }) => [enrollment.shop, enrollment.id] as const))
       : [],
     emailed.length
-      ? emailsSentTo(db, emailed.map((context) => ({ shop: context.shop.domain, recipientHashes: [context.recipientHash!], since: capSince(context) })))
+      ? emailsSentTo(db, emailed.map((context) => ({ shop: context.shop.domain, recipientHash: context.recipientHash!, since: capSince(context) })))
       : [],
   ]);
   const suppressed = new Map(suppressions.map((row) => [shopKey(row.shop, row.contactHash), row.reason]));
   const lastSent = new Map<string, Date>();
   for (const email of sentEmails) {
-    const key = shopKey(email.shop, email.recipientHash!);
-    if (email.sentAt && email.sentAt > (lastSent.get(key) ?? new Date(0))) lastSent.set(key, email.sentAt);
+    const key = shopKey(email.shop, email.recipientHash);
+    if (email.sentAt > (lastSent.get(key) ?? new Date(0))) lastSent.set(key, email.sentAt);
   }
   return found.map((context, index) => {
     const recipient = context.recipientHash && shopKey(context.shop.domain, context.recipientHash);
