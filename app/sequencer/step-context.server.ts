@@ -1,4 +1,4 @@
-import type { StepRun } from "@prisma/client";
+import type { Checkout, Enrollment, Shop, StepRun } from "@prisma/client";
 import type { Db } from "~/db/client.server";
 import type { CheckoutStatus } from "~/checkouts/checkout-status";
 import { contactHash } from "~/lib/contact-hash";
@@ -19,7 +19,19 @@ import type { StepReader, StepWithTemplate } from "./tick-step-reader.server";
 
 const HOUR = 60 * 60 * 1000;
 
-export type StepContext = NonNullable<Awaited<ReturnType<typeof loadStepContexts>>[number]>;
+/** A claimed run with everything its send reads: its rows, its step, and the send-time check's situation. */
+export interface StepContext {
+  run: StepRun;
+  enrollment: Enrollment;
+  step: StepWithTemplate;
+  shop: Shop;
+  checkout: Checkout;
+  /** The hash of the checkout's address, the frequency cap's key; null without an address. */
+  recipientHash: string | null;
+  situation: StepSituation;
+}
+
+type FoundRun = Omit<StepContext, "situation">;
 
 /** Reads everything the send-time check needs for one claimed step run: loadStepContexts for one. */
 export async function loadStepContext(db: Db, claim: Claim, now: Date, readStep: StepReader): Promise<StepContext | null> {
@@ -34,7 +46,7 @@ export async function loadStepContext(db: Db, claim: Claim, now: Date, readStep:
  * claim that comes with its run, as a batch claim does, spares reading it again. A run
  * whose data is gone (shop/redact while it waited) has no context.
  */
-export async function loadStepContexts(db: Db, claims: Array<Claim & { run?: StepRun }>, now: Date, readStep: StepReader) {
+export async function loadStepContexts(db: Db, claims: Array<Claim & { run?: StepRun }>, now: Date, readStep: StepReader): Promise<Array<StepContext | null>> {
   if (claims.length === 0) return [];
   const unread = claims.filter((claim) => !claim.run);
   const read = unread.length ? await findStepRuns(db, unread.map(({ shop, id }) => [shop, id] as const)) : [];
@@ -45,7 +57,7 @@ export async function loadStepContexts(db: Db, claims: Array<Claim & { run?: Ste
   const shops = new Map((await findShops(db, claims.map((claim) => claim.shop))).map((shop) => [shop.domain, shop]));
   const steps = await Promise.all(claimed.map((run) => readStep(run.shop, run.stepId)));
 
-  const found = claimed.flatMap((run, index) => {
+  const found = claimed.flatMap((run, index): FoundRun[] => {
     const enrollment = enrollments.get(shopKey(run.shop, run.enrollmentId));
     const checkout = enrollment && checkouts.get(shopKey(run.shop, enrollment.checkoutId));
     const shop = shops.get(run.shop);
@@ -56,13 +68,6 @@ export async function loadStepContexts(db: Db, claims: Array<Claim & { run?: Ste
   const contexts = new Map(found.map((context, index) => [shopKey(context.run.shop, context.run.id), withSituation(context, facts[index]!, now)]));
   return claims.map((claim) => contexts.get(shopKey(claim.shop, claim.id)) ?? null);
 }
-
-type FoundRun = { run: { shop: string; position: number }; enrollment: Awaited<ReturnType<typeof findEnrollments>>[number] } & {
-  step: StepWithTemplate;
-  shop: Awaited<ReturnType<typeof findShops>>[number];
-  checkout: Awaited<ReturnType<typeof findCheckouts>>[number];
-  recipientHash: string | null;
-};
 
 interface SendTimeFacts {
   purchased: boolean;
@@ -124,7 +129,7 @@ async function sendTimeFacts(db: Db, found: FoundRun[], now: Date): Promise<Send
   });
 }
 
-function withSituation<Context extends FoundRun>(context: Context, facts: SendTimeFacts, now: Date) {
+function withSituation(context: FoundRun, facts: SendTimeFacts, now: Date): StepContext {
   const { step, shop, checkout } = context;
   const situation: StepSituation = {
     shopInstalled: shop.status === "installed",

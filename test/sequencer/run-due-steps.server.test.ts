@@ -168,6 +168,24 @@ describe("one enrollment per shopper", () => {
   });
 });
 
+describe("a batch of due steps", () => {
+  it("still sends one shop's email when another shop's data makes the batch's shared read fail", async () => {
+    const BROKEN_SHOP = "broken-timezone.myshopify.com";
+    await installShopWithDefaultSequence();
+    await installShopWithDefaultSequence({ domain: BROKEN_SHOP });
+    await deliverWebhook("checkouts/create", checkoutPayload());
+    await deliverWebhook("checkouts/create", checkoutPayload({ email: "bea@example.com" }), { shop: BROKEN_SHOP });
+    await tickAt(world.services, at(0));
+    // Corrupted after abandonment: the quiet-hours check of its step throws on it.
+    await db.shop.update({ where: { domain: BROKEN_SHOP }, data: { timezone: "Not/A_Zone" } });
+
+    const report = await tickAt(world.services, at(1));
+
+    expect(report).toMatchObject({ sent: 1, retrying: 1 });
+    expect(world.sendgrid.messages.map((message) => message.body.custom_args?.shop)).toEqual([TEST_SHOP]);
+  });
+});
+
 describe("concurrency", () => {
   it("never sends a step twice when two sequencers tick at once on one database", async () => {
     await installShopWithDefaultSequence();
