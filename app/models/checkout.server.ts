@@ -168,8 +168,8 @@ export function findCheckout(db: Db, shop: string, checkoutId: number) {
  * sequencer's other batch reads: Prisma compiled each slower than the database ran it.
  */
 export async function findCheckouts(db: Db, checkouts: Iterable<readonly [shop: string, id: number]>): Promise<Checkout[]> {
-  const own = eachShopsOwn(checkouts, "id");
-  return own ? db.$queryRaw<Checkout[]>`SELECT * FROM "Checkout" WHERE ${own}` : [];
+  const own = eachShopsOwn(checkouts, (shop, ids) => sql.sql`SELECT * FROM "Checkout" WHERE "shop" = ${shop} AND "id" IN (${sql.join(ids)})`);
+  return own ? db.$queryRaw<Checkout[]>(own) : [];
 }
 
 /**

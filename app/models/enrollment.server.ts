@@ -1,5 +1,5 @@
 import type { Enrollment } from "@prisma/client";
-import type { Db } from "~/db/client.server";
+import { sql, type Db } from "~/db/client.server";
 import type { StopReason } from "~/recovery/activity";
 import { activeShopperKey, shopperKey } from "~/recovery/shopper-key";
 import { eachShopsOwn } from "./by-shop.server";
@@ -68,8 +68,8 @@ export function findEnrollment(db: Db, shop: string, enrollmentId: number) {
 
 /** Enrollments of several shops in one read, each found only under its own shop. */
 export async function findEnrollments(db: Db, enrollments: Iterable<readonly [shop: string, id: number]>): Promise<Enrollment[]> {
-  const own = eachShopsOwn(enrollments, "id");
-  return own ? db.$queryRaw<Enrollment[]>`SELECT * FROM "Enrollment" WHERE ${own}` : [];
+  const own = eachShopsOwn(enrollments, (shop, ids) => sql.sql`SELECT * FROM "Enrollment" WHERE "shop" = ${shop} AND "id" IN (${sql.join(ids)})`);
+  return own ? db.$queryRaw<Enrollment[]>(own) : [];
 }
 
 /**

@@ -1,5 +1,5 @@
 import { sql, type Db } from "~/db/client.server";
-import { byShop } from "./by-shop.server";
+import { eachShopsOwn } from "./by-shop.server";
 
 /** One arm of a step's A/B test: its own subject and/or template, and its relative share of the traffic. */
 export interface VariantDefinition {
@@ -77,15 +77,16 @@ export interface ScheduledStep {
  * its version's schedule to schedule the next step.
  */
 export async function versionSchedules(db: Db, versions: Iterable<readonly [shop: string, id: number]>): Promise<ScheduledStep[]> {
-  const groups = byShop(versions).map(([shop, ids]) => sql.sql`("Sequence"."shop" = ${shop} AND "SequenceVersion"."id" IN (${sql.join(ids)}))`);
-  if (groups.length === 0) return [];
-  return db.$queryRaw<ScheduledStep[]>`
-    SELECT "Sequence"."shop", "Step"."sequenceVersionId", "Step"."id", "Step"."position", "Step"."delayMinutes", "Step"."channel", "Step"."enabled"
-    FROM "Step"
-    JOIN "SequenceVersion" ON "SequenceVersion"."id" = "Step"."sequenceVersionId"
-    JOIN "Sequence" ON "Sequence"."id" = "SequenceVersion"."sequenceId"
-    WHERE ${sql.join(groups, " OR ")}
-    ORDER BY "Step"."position"`;
+  const own = eachShopsOwn(
+    versions,
+    (shop, ids) => sql.sql`
+      SELECT "Sequence"."shop", "Step"."sequenceVersionId", "Step"."id", "Step"."position", "Step"."delayMinutes", "Step"."channel", "Step"."enabled"
+      FROM "Step"
+      JOIN "SequenceVersion" ON "SequenceVersion"."id" = "Step"."sequenceVersionId"
+      JOIN "Sequence" ON "Sequence"."id" = "SequenceVersion"."sequenceId"
+      WHERE "Sequence"."shop" = ${shop} AND "SequenceVersion"."id" IN (${sql.join(ids)})`,
+  );
+  return own ? db.$queryRaw<ScheduledStep[]>`${own} ORDER BY "position"` : [];
 }
 
 export async function shopHasSequence(db: Db, shop: string): Promise<boolean> {

@@ -164,28 +164,35 @@ export function findStepRun(db: Db, shop: string, stepRunId: number) {
 
 /** Step runs of several shops in one read, each found only under its own shop. */
 export async function findStepRuns(db: Db, runs: Iterable<readonly [shop: string, id: number]>): Promise<StepRun[]> {
-  const own = eachShopsOwn(runs, "id");
-  return own ? db.$queryRaw<StepRun[]>`SELECT * FROM "StepRun" WHERE ${own}` : [];
+  const own = eachShopsOwn(runs, (shop, ids) => sql.sql`SELECT * FROM "StepRun" WHERE "shop" = ${shop} AND "id" IN (${sql.join(ids)})`);
+  return own ? db.$queryRaw<StepRun[]>(own) : [];
 }
 
 /**
  * The emails each shop sent to these addresses (by hash) since its `since`, for the frequency cap:
- * read through the (shop, recipientHash, sentAt) index.
+ * one range of the (shop, recipientHash, sentAt) index per address, joined with UNION ALL. Given the
+ * same ranges as one OR, SQLite reads every sent run through the status index instead (400 ms a
+ * batch over 200,000 checkouts).
  */
 export async function emailsSentTo(db: Db, recipients: Array<{ shop: string; recipientHash: string; since: Date }>) {
   if (recipients.length === 0) return [];
-  const wanted = recipients.map(({ shop, recipientHash, since }) => sql.sql`("shop" = ${shop} AND "recipientHash" = ${recipientHash} AND "sentAt" >= ${since})`);
-  return db.$queryRaw<Array<{ shop: string; recipientHash: string; sentAt: Date }>>`
-    SELECT "shop", "recipientHash", "sentAt" FROM "StepRun"
-    WHERE (${sql.join(wanted, " OR ")}) AND "channel" = 'email' AND "status" = 'sent'`;
+  const ranges = recipients.map(
+    ({ shop, recipientHash, since }) => sql.sql`
+      SELECT "shop", "recipientHash", "sentAt" FROM "StepRun"
+      WHERE "shop" = ${shop} AND "recipientHash" = ${recipientHash} AND "sentAt" >= ${since} AND "channel" = 'email' AND "status" = 'sent'`,
+  );
+  return db.$queryRaw<Array<{ shop: string; recipientHash: string; sentAt: Date }>>(sql.join(ranges, " UNION ALL "));
 }
 
 /** The messages sent so far in these enrollments, for "skip if an earlier message was clicked". */
 export async function sentRunsOfEnrollments(db: Db, enrollments: Iterable<readonly [shop: string, enrollmentId: number]>) {
-  const own = eachShopsOwn(enrollments, "enrollmentId");
-  if (!own) return [];
-  return db.$queryRaw<Array<{ shop: string; enrollmentId: number; position: number; firstClickedAt: Date | null }>>`
-    SELECT "shop", "enrollmentId", "position", "firstClickedAt" FROM "StepRun" WHERE (${own}) AND "status" = 'sent'`;
+  const own = eachShopsOwn(
+    enrollments,
+    (shop, ids) => sql.sql`
+      SELECT "shop", "enrollmentId", "position", "firstClickedAt" FROM "StepRun"
+      WHERE "shop" = ${shop} AND "enrollmentId" IN (${sql.join(ids)}) AND "status" = 'sent'`,
+  );
+  return own ? db.$queryRaw<Array<{ shop: string; enrollmentId: number; position: number; firstClickedAt: Date | null }>>(own) : [];
 }
 
 /** Whether a send interrupted by a crash had reached its channel: SendGrid reported an event, or a delivery was queued. */

@@ -1,4 +1,4 @@
-import type { Db } from "~/db/client.server";
+import { sql, type Db } from "~/db/client.server";
 import { contactHash } from "~/lib/contact-hash";
 import { eachShopsOwn } from "./by-shop.server";
 
@@ -32,8 +32,9 @@ export async function suppressionForContactHash(db: Db, shop: string, hash: stri
 
 /** The suppressed ones among these addresses (by hash) of several shops, in one read. */
 export async function suppressionsOf(db: Db, addresses: Iterable<readonly [shop: string, hash: string]>) {
-  const own = eachShopsOwn(addresses, "contactHash");
-  if (!own) return [];
-  return db.$queryRaw<Array<{ shop: string; contactHash: string; reason: SuppressionReason }>>`
-    SELECT "shop", "contactHash", "reason" FROM "Suppression" WHERE ${own}`;
+  const own = eachShopsOwn(
+    addresses,
+    (shop, hashes) => sql.sql`SELECT "shop", "contactHash", "reason" FROM "Suppression" WHERE "shop" = ${shop} AND "contactHash" IN (${sql.join(hashes)})`,
+  );
+  return own ? db.$queryRaw<Array<{ shop: string; contactHash: string; reason: SuppressionReason }>>(own) : [];
 }

@@ -12,20 +12,15 @@ it("finds expired leases through the (status, leaseExpiresAt) index, so reconcil
   );
 });
 
-it("reads a batch's frequency caps through the (shop, recipientHash, sentAt) index, one range per address", async () => {
+it("reads a whole batch's frequency caps through the (shop, recipientHash, sentAt) index, one range per address", async () => {
   const since = new Date("2026-11-20T00:00:00Z");
-  const [plan] = await plansOfStatements((client) =>
-    emailsSentTo(client, [
-      { shop: "a.myshopify.com", recipientHash: "h1", since },
-      { shop: "b.myshopify.com", recipientHash: "h2", since },
-    ]),
-  );
+  const batch = Array.from({ length: 64 }, (_, index) => ({ shop: `shop-${index % 2}.myshopify.com`, recipientHash: `hash-${index}`, since }));
+  const [plan] = await plansOfStatements((client) => emailsSentTo(client, batch));
 
   if (inject("database") === "sqlite") {
-    expect(plan!.split("\n").filter((step) => step.startsWith("SEARCH"))).toEqual([
-      "SEARCH StepRun USING INDEX StepRun_shop_recipientHash_sentAt_idx (shop=? AND recipientHash=? AND sentAt>?)",
-      "SEARCH StepRun USING INDEX StepRun_shop_recipientHash_sentAt_idx (shop=? AND recipientHash=? AND sentAt>?)",
-    ]);
+    const searches = plan!.split("\n").filter((step) => step.includes("StepRun"));
+    expect(new Set(searches)).toEqual(new Set(["SEARCH StepRun USING INDEX StepRun_shop_recipientHash_sentAt_idx (shop=? AND recipientHash=? AND sentAt>?)"]));
+    expect(searches).toHaveLength(64);
   } else {
     // On a test's empty tables PostgreSQL may prefer any index; what matters is that one serves the read.
     expect(plan).toMatch(/Index Scan|Bitmap Index Scan/);
