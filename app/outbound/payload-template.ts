@@ -64,7 +64,8 @@ export async function renderPayload(source: string, context: PayloadContext): Pr
       parsed.set(source, templates);
     }
     // {% increment %} writes into the scope object; a copy keeps renders from leaking into each other.
-    output = await engine.render(templates, { ...context });
+    // Synchronously, so that renderLimit counts this render's time only (see renderLiquid).
+    output = engine.renderSync(templates, { ...context });
   } catch (error) {
     throw liquidFailure(error);
   }

@@ -69,7 +69,10 @@ export async function renderLiquid(field: TemplateField, source: string, context
       parsed.set(source, templates);
     }
     // {% increment %} writes into the scope object; a copy keeps one field from changing the next one's data.
-    const output: string = await engine.render(templates, { ...context });
+    // Synchronously: nothing in the sandbox waits on anything, and renderLimit then counts the render's
+    // own time only. Rendered asynchronously, a render resumed after other work had held the event loop
+    // (a slow query of the sequencer's) failed for "taking too long", and its step with it, for good.
+    const output: string = engine.renderSync(templates, { ...context });
     return output;
   } catch (error) {
     throw templateErrorFrom(field, error);

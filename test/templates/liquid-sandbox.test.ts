@@ -83,6 +83,15 @@ describe("renderLiquid", () => {
     expect(performance.now() - started).toBeLessThan(3_000);
   });
 
+  it("counts only the render's own time: other work holding the event loop meanwhile fails nothing", async () => {
+    const rendering = renderLiquid("html", "{% for line in cart.line_items %}{{ line.title }} {% endfor %}", hostile);
+    // A slow synchronous query, say, right after the render began.
+    const busyUntil = performance.now() + 1_200;
+    while (performance.now() < busyUntil);
+
+    await expect(rendering).resolves.toContain(hostile.cart.line_items[0]!.title);
+  });
+
   it("keeps one render's {% increment %} out of the context the next render sees", async () => {
     const context = buildSampleContext();
     await renderLiquid("subject", "{% increment recovery_url %}", context);
