@@ -45,22 +45,24 @@ describe("a tick's shared send records", () => {
     ]);
   });
 
-  it("concludes sends that answered together, each answered for itself", async () => {
+  it("concludes sends that answered together, each answered for itself and sent at its own time", async () => {
     const records = sharedSendRecords(db);
-    const [ann, lost] = [await sendingRun("w:1"), await sendingRun("w:2")];
-    const sent = (run: typeof ann, leaseId: string) =>
+    const [ann, lost, bea] = [await sendingRun("w:1"), await sendingRun("w:2"), await sendingRun("w:3")];
+    const sent = (run: typeof ann, leaseId: string, sentAt: Date) =>
       records.concludeSent({
         claim: { ...run.claim, leaseId },
         run: { position: 1, checkoutId: run.checkout.id },
         enrollment: run.enrollment,
-        conclusion: { status: "sent", providerMessageId: `message-${leaseId}`, sentAt: AT },
-        now: AT,
+        conclusion: { status: "sent", providerMessageId: `message-${leaseId}`, sentAt },
+        now: sentAt,
       });
+    const later = new Date(AT.getTime() + 1_234);
 
-    expect(await Promise.all([sent(ann, "w:1"), sent(lost, "w:someone-else")])).toEqual([true, false]);
-    expect(await db.stepRun.findMany({ orderBy: { id: "asc" }, select: { status: true, providerMessageId: true } })).toEqual([
-      { status: "sent", providerMessageId: "message-w:1" },
-      { status: "sending", providerMessageId: "LRzXl_NHStOGhQ4kofSm_A" },
+    expect(await Promise.all([sent(ann, "w:1", AT), sent(lost, "w:someone-else", AT), sent(bea, "w:3", later)])).toEqual([true, false, true]);
+    expect(await db.stepRun.findMany({ orderBy: { id: "asc" }, select: { status: true, providerMessageId: true, sentAt: true } })).toEqual([
+      { status: "sent", providerMessageId: "message-w:1", sentAt: AT },
+      { status: "sending", providerMessageId: "LRzXl_NHStOGhQ4kofSm_A", sentAt: null },
+      { status: "sent", providerMessageId: "message-w:3", sentAt: later },
     ]);
   });
 });
