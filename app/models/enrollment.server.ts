@@ -73,21 +73,30 @@ export async function findEnrollments(db: Db, enrollments: Iterable<readonly [sh
 }
 
 /**
- * Ends a running enrollment, stopped for a reason or completed after its last step, and frees the
- * shopper for a new one. Returns false when it had already ended (only the first ender records it).
+ * Stops a running enrollment for a reason and frees the shopper for a new one. Returns false when it
+ * had already ended (only the first ender records it).
  */
-export async function endEnrollment(
-  db: Db,
-  shop: string,
-  enrollmentId: number,
-  end: { status: "stopped"; reason: StopReason } | { status: "completed" },
-  at: Date,
-): Promise<boolean> {
+export async function stopRunningEnrollment(db: Db, shop: string, enrollmentId: number, reason: StopReason, at: Date): Promise<boolean> {
   const { count } = await db.enrollment.updateMany({
     where: { id: enrollmentId, shop, status: "active" },
-    data: { status: end.status, stopReason: end.status === "stopped" ? end.reason : null, endedAt: at, activeShopperKey: null },
+    data: { status: "stopped", stopReason: reason, endedAt: at, activeShopperKey: null },
   });
   return count > 0;
+}
+
+/**
+ * Completes a shop's running enrollments after their last steps, in one statement, frees their
+ * shoppers, and answers the ids of those this call ended (one already ended is left as it is). Raw
+ * SQL: the last step of every enrollment concludes here.
+ */
+export async function completeEnrollments(db: Db, shop: string, enrollmentIds: number[], at: Date): Promise<number[]> {
+  if (enrollmentIds.length === 0) return [];
+  const ended = await db.$queryRaw<{ id: number }[]>`
+    UPDATE "Enrollment"
+    SET "status" = 'completed', "stopReason" = NULL, "endedAt" = ${at}, "activeShopperKey" = NULL, "updatedAt" = ${new Date()}
+    WHERE "shop" = ${shop} AND "id" IN (${sql.join(enrollmentIds)}) AND "status" = 'active'
+    RETURNING "id"`;
+  return ended.map(({ id }) => Number(id));
 }
 
 /** Running enrollments that hold any of these checkouts. */

@@ -15,6 +15,7 @@ export function findShop(db: Db, domain: string) {
   return db.shop.findUnique({ where: { domain } });
 }
 
+/** Several shops in one read (raw SQL, as are the sequencer's other batch reads). */
 export async function findShops(db: Db, domains: Iterable<string>): Promise<Shop[]> {
   const wanted = [...new Set(domains)];
   return wanted.length ? db.$queryRaw<Shop[]>`SELECT * FROM "Shop" WHERE "domain" IN (${sql.join(wanted)})` : [];

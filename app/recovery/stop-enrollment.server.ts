@@ -1,6 +1,6 @@
 import type { Db } from "~/db/client.server";
 import { recordActivity } from "~/models/activity.server";
-import { endEnrollment } from "~/models/enrollment.server";
+import { stopRunningEnrollment } from "~/models/enrollment.server";
 import { cancelScheduledRuns } from "~/models/step-run.server";
 import type { StopReason } from "./activity";
 
@@ -15,7 +15,7 @@ export async function stopEnrollment(
   reason: StopReason,
   at: Date,
 ): Promise<boolean> {
-  if (!(await endEnrollment(db, shop, enrollment.id, { status: "stopped", reason }, at))) return false;
+  if (!(await stopRunningEnrollment(db, shop, enrollment.id, reason, at))) return false;
   await cancelScheduledRuns(db, shop, enrollment.id, reason);
   await recordActivity(db, shop, { kind: "enrollment_stopped", reason, enrollmentId: enrollment.id, checkoutId: enrollment.checkoutId, at });
   return true;

@@ -1,7 +1,7 @@
 import type { Db } from "~/db/client.server";
-import { shopKey } from "~/models/by-shop.server";
+import { byShop, shopKey } from "~/models/by-shop.server";
 import { recordActivities } from "~/models/activity.server";
-import { endEnrollment } from "~/models/enrollment.server";
+import { completeEnrollments } from "~/models/enrollment.server";
 import { versionSchedules, type ScheduledStep } from "~/models/sequence.server";
 import { scheduleStepRuns, type RunToSchedule } from "~/models/step-run.server";
 
@@ -28,16 +28,16 @@ export interface Advance {
 export async function advanceEnrollments(db: Db, advances: Advance[]): Promise<void> {
   if (advances.length === 0) return;
   const steps = await versionSchedules(db, advances.map(({ shop, enrollment }) => [shop, enrollment.sequenceVersionId] as const));
-  const versionOf = new Map<string, { steps: ScheduledStep[] }>();
+  const stepsOf = new Map<string, ScheduledStep[]>();
   for (const step of steps) {
     const key = shopKey(step.shop, step.sequenceVersionId);
-    versionOf.set(key, { steps: [...(versionOf.get(key)?.steps ?? []), step] });
+    stepsOf.set(key, [...(stepsOf.get(key) ?? []), step]);
   }
   const scheduled: RunToSchedule[] = [];
   const completed: Advance[] = [];
   for (const advance of advances) {
     const { shop, enrollment, afterPosition, now } = advance;
-    const next = versionOf.get(shopKey(shop, enrollment.sequenceVersionId))?.steps.find((step) => step.position > afterPosition && step.enabled);
+    const next = stepsOf.get(shopKey(shop, enrollment.sequenceVersionId))?.find((step) => step.position > afterPosition && step.enabled);
     if (!next) {
       completed.push(advance);
       continue;
@@ -46,11 +46,21 @@ export async function advanceEnrollments(db: Db, advances: Advance[]): Promise<v
     scheduled.push({ shop, enrollmentId: enrollment.id, step: next, dueAt });
   }
   await scheduleStepRuns(db, scheduled);
-  const ended = [];
-  for (const { shop, enrollment, now } of completed) {
-    if (await endEnrollment(db, shop, enrollment.id, { status: "completed" }, now)) {
-      ended.push({ shop, kind: "enrollment_completed" as const, enrollmentId: enrollment.id, checkoutId: enrollment.checkoutId, at: now });
+  await completeAll(db, completed);
+}
+
+/**
+ * Completes enrollments after their last step, one statement per shop. A shop's enrollments that end
+ * together end at the latest of their moments, milliseconds apart, on their timelines too.
+ */
+async function completeAll(db: Db, completed: Advance[]): Promise<void> {
+  const entries = [];
+  for (const [shop, advances] of byShop(completed.map((advance) => [advance.shop, advance] as const))) {
+    const at = new Date(Math.max(...advances.map(({ now }) => now.getTime())));
+    const ended = new Set(await completeEnrollments(db, shop, advances.map(({ enrollment }) => enrollment.id), at));
+    for (const { enrollment } of advances.filter(({ enrollment }) => ended.has(enrollment.id))) {
+      entries.push({ shop, kind: "enrollment_completed" as const, enrollmentId: enrollment.id, checkoutId: enrollment.checkoutId, at });
     }
   }
-  await recordActivities(db, ended);
+  await recordActivities(db, entries);
 }

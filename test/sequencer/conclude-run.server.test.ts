@@ -58,6 +58,21 @@ describe("concluding runs together", () => {
     ]);
   });
 
+  it("completes only the enrollments still running: one an order stopped meanwhile stays stopped", async () => {
+    const [running, stopped] = [await sendingRun("w:1"), await sendingRun("w:2")];
+    await db.enrollment.update({ where: { id: stopped.enrollment.id }, data: { status: "stopped", stopReason: "purchased", activeShopperKey: null } });
+    const sent = { status: "sent" as const, providerMessageId: null, sentAt: SENT_AT };
+
+    await concludeRuns(db, [{ ...running, conclusion: sent }, { ...stopped, conclusion: sent }]);
+
+    const enrollments = await db.enrollment.findMany({ orderBy: { id: "asc" }, select: { status: true, stopReason: true, endedAt: true, activeShopperKey: true } });
+    expect(enrollments).toEqual([
+      { status: "completed", stopReason: null, endedAt: SENT_AT, activeShopperKey: null },
+      { status: "stopped", stopReason: "purchased", endedAt: null, activeShopperKey: null },
+    ]);
+    expect(await db.activity.count({ where: { kind: "enrollment_completed" } })).toBe(1);
+  });
+
   it("schedules each enrollment's next step from the version it started on", async () => {
     const run = await sendingRun("w:1");
     const version = await db.sequenceVersion.findUniqueOrThrow({ where: { id: run.enrollment.sequenceVersionId } });
