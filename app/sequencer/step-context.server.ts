@@ -99,13 +99,9 @@ async function sendTimeFacts(db: Db, found: FoundRun[], now: Date): Promise<Send
         phone: checkout.phone,
       })),
     ),
-    emailed.length ? suppressionsOf(db, emailed.map((context) => [context.shop.domain, context.recipientHash!] as const)) : [],
-    found.some((context) => context.step.skipIfClicked)
-      ? sentRunsOfEnrollments(db, found.filter((context) => context.step.skipIfClicked).map(({ enrollment }) => [enrollment.shop, enrollment.id] as const))
-      : [],
-    emailed.length
-      ? emailsSentTo(db, emailed.map((context) => ({ shop: context.shop.domain, recipientHash: context.recipientHash!, since: capSince(context) })))
-      : [],
+    suppressionsOf(db, emailed.map((context) => [context.shop.domain, context.recipientHash!] as const)),
+    sentRunsOfEnrollments(db, found.filter((context) => context.step.skipIfClicked).map(({ enrollment }) => [enrollment.shop, enrollment.id] as const)),
+    emailsSentTo(db, emailed.map((context) => ({ shop: context.shop.domain, recipientHash: context.recipientHash!, since: capSince(context) }))),
   ]);
   const suppressed = new Map(suppressions.map((row) => [shopKey(row.shop, row.contactHash), row.reason]));
   const lastSent = new Map<string, Date>();
