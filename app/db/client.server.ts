@@ -36,6 +36,15 @@ export function createDbClient(url: string = databaseUrl(), { log }: Pick<Prisma
  */
 export const sql: Pick<typeof Prisma, "sql" | "join" | "raw"> = generatedClientFor(databaseUrl()).Prisma;
 
+/** The SQL the module's client speaks: it is built from DATABASE_URL, as `sql` is. */
+export const sqlDialect = () => databaseProvider(databaseUrl());
+
+/**
+ * A DateTime parameter where SQL cannot infer its type from a column, as in a VALUES list: PostgreSQL
+ * would take it for text, and SQLite's DateTimes are text.
+ */
+export const dateTimeValue = (value: Date | null) => sql.sql`CAST(${value} AS ${sql.raw(sqlDialect() === "postgresql" ? "TIMESTAMP(3)" : "TEXT")})`;
+
 /** A quoted column name, for statements that list columns from a model's own field names, never from input. */
 export const column = (name: string) => sql.raw(`"${name}"`);
 

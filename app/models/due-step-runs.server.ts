@@ -1,6 +1,5 @@
 import { Prisma, type StepRun } from "@prisma/client";
-import type { Db } from "~/db/client.server";
-import { databaseProvider, databaseUrl } from "~/db/driver-adapter.server";
+import { sqlDialect, type Db } from "~/db/client.server";
 import type { Claim } from "./step-run.server";
 
 export interface BatchClaim {
@@ -48,6 +47,3 @@ export async function claimDueStepRuns(db: Db, { now, at, leaseMs, leasePrefix, 
   const claimed = await db.$queryRaw<StepRun[]>(claim);
   return claimed.map((run) => ({ id: run.id, shop: run.shop, leaseId: run.leaseOwner!, run }));
 }
-
-// The client is built from DATABASE_URL (app/db/client.server.ts), so the URL names the SQL it speaks.
-const sqlDialect = () => databaseProvider(databaseUrl());

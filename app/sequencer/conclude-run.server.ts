@@ -1,7 +1,7 @@
 import { countSentEmails } from "~/dashboard/count-email.server";
 import type { Db } from "~/db/client.server";
 import { recordActivities } from "~/models/activity.server";
-import { concludeStepRun, type Claim, type ConcludedRun, type RunConclusion } from "~/models/step-run.server";
+import { concludeStepRuns, type Claim, type RunConclusion } from "~/models/step-run.server";
 import type { ActivityKind } from "~/recovery/activity";
 import { advanceEnrollments, type EnrollmentProgress } from "./advance-enrollment.server";
 
@@ -25,8 +25,7 @@ export interface RunToConclude {
  */
 export async function concludeRuns(db: Db, runs: RunToConclude[]): Promise<boolean[]> {
   if ("$transaction" in db) return db.$transaction((tx) => concludeRuns(tx, runs));
-  const concluded: Array<ConcludedRun | null> = [];
-  for (const { claim, conclusion } of runs) concluded.push(await concludeStepRun(db, claim, conclusion));
+  const concluded = await concludeStepRuns(db, runs);
   const ended = runs.filter((_, index) => concluded[index]);
   await recordActivities(
     db,
