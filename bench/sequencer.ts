@@ -2,7 +2,9 @@
 // to a local SendGrid-compatible server, next to bare render-and-send; then the cost of a tick with
 // nothing due over a million stored checkouts, next to the same tick over an empty store.
 import http from "node:http";
+import path from "node:path";
 import { countOption, parseBenchOptions } from "./support/bench-options";
+import { profiled } from "./support/cpu-profile";
 import { createBenchDatabase } from "./support/bench-database";
 import { ms, perSecond, printHeading, printTable, printTargets, ratio, times } from "./support/report";
 import { createRunFolder } from "./support/run-folder";
@@ -18,12 +20,15 @@ const options = parseBenchOptions({
   checkouts: { type: "string", default: "1000000" },
   emails: { type: "string", default: "2000" },
   ticks: { type: "string", default: "50" },
+  profile: { type: "boolean", default: false },
 });
 const checkouts = countOption(options.checkouts, "checkouts");
 const emails = countOption(options.emails, "emails");
 const ticks = countOption(options.ticks, "ticks");
 
-const database = await createBenchDatabase(options.database, "sequencer", createRunFolder("sequencer"), options.keep);
+const runFolder = createRunFolder("sequencer");
+const database = await createBenchDatabase(options.database, "sequencer", runFolder, options.keep);
+const profileFile = options.profile ? path.join(runFolder, "sending-tick.cpuprofile") : null;
 const sendgrid = await startSendgridProcess();
 // The app opens its database and reads its configuration on import: set both first.
 // Shopify's credentials only matter for discount codes, which the default sequence does not offer.
@@ -85,7 +90,7 @@ try {
   await sendBareEmails(email, DEFAULT_TEMPLATES[0]!.contents.en, SEQUENCER_CONCURRENCY, SEQUENCER_CONCURRENCY);
   await sendgrid.reset();
   const [started, cpuBefore] = [performance.now(), processCpuNow()];
-  const report = await runDueSteps(NOW, services);
+  const report = await profiled(profileFile, () => runDueSteps(NOW, services));
   const sequencerSeconds = (performance.now() - started) / 1000;
   const sequencerCpuMs = processCpuNow() - cpuBefore;
   const received = await sendgrid.count();
@@ -125,4 +130,5 @@ try {
   await db.$disconnect();
   await sendgrid.close();
   await database.dispose();
+  if (profileFile) console.log(`\n  the sending tick's CPU profile: npx tsx bench/profile-summary.ts ${path.relative(process.cwd(), profileFile)}`);
 }
