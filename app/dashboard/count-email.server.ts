@@ -1,5 +1,6 @@
 import type { StepRun } from "@prisma/client";
 import type { Db } from "~/db/client.server";
+import type { RawSql } from "~/db/direct-transaction.server";
 import { bumpStepDailyStats, type DailyStatKey } from "~/models/daily-stat.server";
 import { findShop } from "~/models/shop.server";
 import type { ConcludedRun } from "~/models/step-run.server";
@@ -20,7 +21,7 @@ const reached = (message: Reach) => ({
  * later). Each rollup row is bumped once with the sum of its messages, rows in a fixed order so that
  * concurrent workers lock them alike.
  */
-export async function countSentEmails(db: Db, messages: Array<ConcludedRun & { shop: string }>): Promise<void> {
+export async function countSentEmails(db: RawSql, messages: Array<ConcludedRun & { shop: string }>): Promise<void> {
   const rows = new Map<string, { shop: string; key: Required<DailyStatKey>; deltas: Record<string, number> }>();
   for (const message of messages) {
     const deltas = { emailed: 1, ...reached(message) };

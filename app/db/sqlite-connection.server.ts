@@ -11,29 +11,44 @@ import type {
 // WAL lets other processes (a second sequencer, the CLI) read while this one writes.
 const CONNECTION_PRAGMAS = "PRAGMA journal_mode = WAL;";
 
+/** The process's connection as Prisma opened it: the driver's handle, its kept statements and its lock. */
+export interface SqliteConnection {
+  database: Database;
+  statements: KeptStatements;
+  lock: Lock;
+}
+
 /**
  * A SQLite connection is one handle shared by the whole process. Prisma's better-sqlite3 adapter
  * only serializes transactions, so a query from another request issued while an interactive
  * transaction awaits would run inside that transaction, see its uncommitted rows, and be rolled back
  * with it. Connections made here make every statement outside a transaction wait for it to end.
+ * `connection()` answers the connection Prisma opened last (undefined before it connects), for the
+ * direct transactions that take the same lock (sqlite-direct.server.ts).
  */
-export function sqliteConnectionFactory(file: string): SqlMigrationAwareDriverAdapterFactory {
+export function sqliteConnectionFactory(file: string): SqlMigrationAwareDriverAdapterFactory & { connection(): SqliteConnection | undefined } {
   const factory = new PrismaBetterSQLite3({ url: file });
+  let current: SqliteConnection | undefined;
   const open = async (adapter: SqlDriverAdapter) => {
-    reuseStatements((adapter as unknown as { client: Database }).client);
+    const database = (adapter as unknown as { client: Database }).client;
+    const connection = { database, statements: reuseStatements(database), lock: new Lock() };
     await adapter.executeScript(CONNECTION_PRAGMAS);
-    return serialized(adapter);
+    return { connection, adapter: serialized(adapter, connection.lock) };
   };
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
-    connect: async () => open(await factory.connect()),
-    connectToShadowDb: async () => open(await factory.connectToShadowDb()),
+    async connect() {
+      const opened = await open(await factory.connect());
+      current = opened.connection;
+      return opened.adapter;
+    },
+    connectToShadowDb: async () => (await open(await factory.connectToShadowDb())).adapter,
+    connection: () => current,
   };
 }
 
-function serialized(adapter: SqlDriverAdapter): SqlDriverAdapter {
-  const lock = new Lock();
+function serialized(adapter: SqlDriverAdapter, lock: Lock): SqlDriverAdapter {
   const exclusively = async <T>(work: () => Promise<T>): Promise<T> => {
     const release = await lock.acquire();
     try {
@@ -76,7 +91,7 @@ function releasingOnEnd(transaction: Transaction, release: () => void): Transact
 }
 
 /** A FIFO async mutex: acquire() resolves with the function that hands the lock to the next waiter. */
-class Lock {
+export class Lock {
   #tail: Promise<void> = Promise.resolve();
 
   acquire(): Promise<() => void> {
@@ -99,18 +114,26 @@ const KEPT_STATEMENTS = 1_000;
  * takes its parameters at bind() and passes them to each run; it offers what the adapter (pinned to
  * 6.19.3) uses of a statement: run, or bind and then reader, run, columns and raw().all().
  */
-function reuseStatements(database: Database): void {
-  const compile = database.prepare.bind(database);
-  const kept = new Map<string, Statement<unknown[]>>();
-  const prepare = (source: string) => {
-    let statement = kept.get(source);
-    if (statement) kept.delete(source);
-    else statement = compile(source) as Statement<unknown[]>;
-    kept.set(source, statement);
-    if (kept.size > KEPT_STATEMENTS) kept.delete(kept.keys().next().value!);
-    return withParametersOnEachRun(statement);
-  };
-  database.prepare = prepare as unknown as Database["prepare"];
+function reuseStatements(database: Database): KeptStatements {
+  const statements = new KeptStatements(database.prepare.bind(database) as (source: string) => Statement<unknown[]>);
+  database.prepare = ((source: string) => withParametersOnEachRun(statements.get(source))) as unknown as Database["prepare"];
+  return statements;
+}
+
+/** Compiled statements by their SQL, the least recently used dropped past KEPT_STATEMENTS. */
+export class KeptStatements {
+  readonly #kept = new Map<string, Statement<unknown[]>>();
+
+  constructor(private readonly compile: (source: string) => Statement<unknown[]>) {}
+
+  get(source: string): Statement<unknown[]> {
+    let statement = this.#kept.get(source);
+    if (statement) this.#kept.delete(source);
+    else statement = this.compile(source);
+    this.#kept.set(source, statement);
+    if (this.#kept.size > KEPT_STATEMENTS) this.#kept.delete(this.#kept.keys().next().value!);
+    return statement;
+  }
 }
 
 function withParametersOnEachRun(statement: Statement<unknown[]>) {

@@ -1,5 +1,6 @@
 import type { Prisma } from "@prisma/client";
 import { sql, type Db } from "~/db/client.server";
+import type { RawSql } from "~/db/direct-transaction.server";
 import type { ActivityKind } from "~/recovery/activity";
 
 export interface ActivityEntry {
@@ -19,7 +20,7 @@ export function recordActivity(db: Db, shop: string, entry: ActivityEntry): Prom
 }
 
 /** Several entries, of any shops, in one statement. */
-export async function recordActivities(db: Db, entries: Array<ActivityEntry & { shop: string }>): Promise<void> {
+export async function recordActivities(db: RawSql, entries: Array<ActivityEntry & { shop: string }>): Promise<void> {
   if (entries.length === 0) return;
   const rows = entries.map(
     ({ shop, kind, at, checkoutId = null, enrollmentId = null, stepRunId = null, reason = null, detail }) =>

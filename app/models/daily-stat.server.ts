@@ -1,5 +1,6 @@
 import type { DailyStat } from "@prisma/client";
 import { column, sql, type Db } from "~/db/client.server";
+import type { RawSql } from "~/db/direct-transaction.server";
 
 /** The figures of one rollup row: counts, and money in minor units of the shop's currency. */
 export type DailyStatCounts = Omit<DailyStat, "shop" | "day" | "position" | "variantId">;
@@ -15,7 +16,7 @@ export interface DailyStatKey {
 }
 
 /** Adds to one rollup row, creating it at zero first. */
-export async function bumpDailyStats(db: Db, shop: string, { day, position = 0, variantId }: DailyStatKey, deltas: Partial<DailyStatCounts>): Promise<void> {
+export async function bumpDailyStats(db: RawSql, shop: string, { day, position = 0, variantId }: DailyStatKey, deltas: Partial<DailyStatCounts>): Promise<void> {
   await bumpRows(db, shop, [{ day, position, variantId: variantId ?? 0 }], deltas);
 }
 
@@ -24,7 +25,7 @@ export async function bumpDailyStats(db: Db, shop: string, { day, position = 0, 
  * was an A/B variant, on the variant's row.
  */
 export async function bumpStepDailyStats(
-  db: Db,
+  db: RawSql,
   shop: string,
   { day, position, variantId }: Required<DailyStatKey>,
   deltas: Partial<DailyStatCounts>,
@@ -42,7 +43,7 @@ export async function bumpStepDailyStats(
  * SQLite and PostgreSQL alike, so concurrent bumps add up. Raw SQL: every sent email, order and
  * banner visit bumps rollup rows, and Prisma compiled each upsert slower than the database ran it.
  */
-async function bumpRows(db: Db, shop: string, keys: Array<Required<DailyStatKey>>, deltas: Partial<DailyStatCounts>): Promise<void> {
+async function bumpRows(db: RawSql, shop: string, keys: Array<Required<DailyStatKey>>, deltas: Partial<DailyStatCounts>): Promise<void> {
   const changes = Object.entries(deltas).filter(([, delta]) => delta);
   if (!changes.length) return;
   const columns = ["shop", "day", "position", "variantId", ...changes.map(([field]) => field)].map(column);

@@ -1,5 +1,6 @@
 import type { Enrollment } from "@prisma/client";
 import { sql, type Db } from "~/db/client.server";
+import type { RawSql } from "~/db/direct-transaction.server";
 import type { StopReason } from "~/recovery/activity";
 import { activeShopperKey, shopperKey } from "~/recovery/shopper-key";
 import { eachShopsOwn } from "./by-shop.server";
@@ -89,7 +90,7 @@ export async function stopRunningEnrollment(db: Db, shop: string, enrollmentId: 
  * shoppers, and answers the ids of those this call ended (one already ended is left as it is). Raw
  * SQL: the last step of every enrollment concludes here.
  */
-export async function completeEnrollments(db: Db, shop: string, enrollmentIds: number[], at: Date): Promise<number[]> {
+export async function completeEnrollments(db: RawSql, shop: string, enrollmentIds: number[], at: Date): Promise<number[]> {
   if (enrollmentIds.length === 0) return [];
   const ended = await db.$queryRaw<{ id: number }[]>`
     UPDATE "Enrollment"

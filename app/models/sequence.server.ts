@@ -1,4 +1,5 @@
 import { sql, type Db } from "~/db/client.server";
+import type { RawSql } from "~/db/direct-transaction.server";
 import { eachShopsOwn } from "./by-shop.server";
 
 /** One arm of a step's A/B test: its own subject and/or template, and its relative share of the traffic. */
@@ -76,7 +77,7 @@ export interface ScheduledStep {
  * version found only under its own shop, in position order. Raw SQL: nearly every email sent reads
  * its version's schedule to schedule the next step.
  */
-export async function versionSchedules(db: Db, versions: Iterable<readonly [shop: string, id: number]>): Promise<ScheduledStep[]> {
+export async function versionSchedules(db: RawSql, versions: Iterable<readonly [shop: string, id: number]>): Promise<ScheduledStep[]> {
   const own = eachShopsOwn(
     versions,
     (shop, ids) => sql.sql`

@@ -1,5 +1,6 @@
 import type { StepRun } from "@prisma/client";
 import { dateTimeValue, sql, type Db } from "~/db/client.server";
+import type { RawSql } from "~/db/direct-transaction.server";
 import { eachShopsOwn } from "./by-shop.server";
 
 /** A worker's hold on one step run. Every write after the claim is fenced by its lease id. */
@@ -27,7 +28,7 @@ export interface RunToSchedule {
  * a run for nearly every email it sends.
  */
 export async function scheduleStepRuns(
-  db: Db,
+  db: RawSql,
   runs: RunToSchedule[],
   now = new Date()
 ): Promise<void> {
@@ -103,7 +104,7 @@ export interface SendAttempt {
  * webhook that stopped it a moment ago wins. False when the lease was lost or the enrollment ended.
  */
 export async function markSendStarted(
-  db: Db,
+  db: RawSql,
   claim: Claim,
   attempt: SendAttempt,
   now: Date
@@ -119,7 +120,7 @@ export async function markSendStarted(
  * PostgreSQL would otherwise take them for text.
  */
 export async function markSendsStarted(
-  db: Db,
+  db: RawSql,
   sends: Array<{ claim: Claim; attempt: SendAttempt }>,
   now: Date
 ): Promise<boolean[]> {
@@ -167,7 +168,7 @@ export type ConcludedRun = Pick<
  * else's now.
  */
 export async function concludeStepRun(
-  db: Db,
+  db: RawSql,
   claim: Claim,
   conclusion: RunConclusion
 ): Promise<ConcludedRun | null> {
@@ -180,7 +181,7 @@ export async function concludeStepRun(
  * groups. A sent run keeps the reason it had, any other its provider message id and send time.
  */
 export async function concludeStepRuns(
-  db: Db,
+  db: RawSql,
   runs: Array<{ claim: Claim; conclusion: RunConclusion }>
 ): Promise<Array<ConcludedRun | null>> {
   if (runs.length === 0) return [];

@@ -1,4 +1,4 @@
-import type { Db } from "~/db/client.server";
+import type { RawSql } from "~/db/direct-transaction.server";
 import { byShop, shopKey } from "~/models/by-shop.server";
 import { recordActivities } from "~/models/activity.server";
 import { completeEnrollments } from "~/models/enrollment.server";
@@ -25,7 +25,7 @@ export interface Advance {
  * Steps come from the version the enrollment started on, whatever was edited since; the versions are
  * read once for all, and the next runs scheduled in one statement.
  */
-export async function advanceEnrollments(db: Db, advances: Advance[]): Promise<void> {
+export async function advanceEnrollments(db: RawSql, advances: Advance[]): Promise<void> {
   if (advances.length === 0) return;
   const steps = await versionSchedules(db, advances.map(({ shop, enrollment }) => [shop, enrollment.sequenceVersionId] as const));
   const stepsOf = new Map<string, ScheduledStep[]>();
@@ -53,7 +53,7 @@ export async function advanceEnrollments(db: Db, advances: Advance[]): Promise<v
  * Completes enrollments after their last step, one statement per shop. A shop's enrollments that end
  * together end at the latest of their moments, milliseconds apart, on their timelines too.
  */
-async function completeAll(db: Db, completed: Advance[]): Promise<void> {
+async function completeAll(db: RawSql, completed: Advance[]): Promise<void> {
   const entries = [];
   for (const [shop, advances] of byShop(completed.map((advance) => [advance.shop, advance] as const))) {
     const at = new Date(Math.max(...advances.map(({ now }) => now.getTime())));

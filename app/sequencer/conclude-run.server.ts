@@ -1,5 +1,6 @@
 import { countSentEmails } from "~/dashboard/count-email.server";
 import type { Db } from "~/db/client.server";
+import { directTransaction, type RawSql } from "~/db/direct-transaction.server";
 import { recordActivities } from "~/models/activity.server";
 import { concludeStepRuns, type Claim, type RunConclusion } from "~/models/step-run.server";
 import type { ActivityKind } from "~/recovery/activity";
@@ -23,8 +24,8 @@ export interface RunToConclude {
  * statements however many runs there are. A run whose lease was lost is left alone, so a worker that
  * outlived its lease cannot advance anything: its answer is false.
  */
-export async function concludeRuns(db: Db, runs: RunToConclude[]): Promise<boolean[]> {
-  if ("$transaction" in db) return db.$transaction((tx) => concludeRuns(tx, runs));
+export async function concludeRuns(db: Db | RawSql, runs: RunToConclude[]): Promise<boolean[]> {
+  if ("$transaction" in db) return directTransaction(db, (tx) => concludeRuns(tx, runs));
   const concluded = await concludeStepRuns(db, runs);
   const ended = runs.filter((_, index) => concluded[index]);
   await recordActivities(

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@prisma/client";
+import { directTransaction } from "~/db/direct-transaction.server";
 import { groupCommit, togetherOrApart } from "~/lib/group-commit";
 import { markSendStarted, markSendsStarted, type Claim, type SendAttempt } from "~/models/step-run.server";
 import { concludeRuns, type RunToConclude } from "./conclude-run.server";
@@ -29,14 +30,16 @@ const GROUP_DELAY_MS = 2;
 /**
  * The sends of a tick written together: the marks of sends about to start share one statement, and
  * the conclusions of sends that answered share one transaction, so a busy tick pays for a statement's
- * round trip and a commit once for several emails. A mark still commits before its own send starts. A
- * shared write that fails is made again for each send alone, so one send's failure fails no other.
+ * round trip and a commit once for several emails. Both run on the driver itself (directTransaction):
+ * through Prisma's client, they cost more than the database's work. A mark still commits before its
+ * own send starts. A shared write that fails is made again for each send alone, so one send's failure
+ * fails no other.
  */
 export function sharedSendRecords(db: PrismaClient): SendRecords {
   type Mark = { claim: Claim; attempt: SendAttempt; at: Date };
   const markStarted = groupCommit(
     (marks: Mark[]) =>
-      togetherOrApart(marks, (group) => markSendsStarted(db, group, new Date(Math.max(...group.map(({ at }) => at.getTime()))))),
+      togetherOrApart(marks, (group) => directTransaction(db, (tx) => markSendsStarted(tx, group, new Date(Math.max(...group.map(({ at }) => at.getTime())))))),
     { maxBatch: GROUP_LIMIT, delayMs: GROUP_DELAY_MS },
   );
   const concludeSent = groupCommit((runs: RunToConclude[]) => togetherOrApart(runs, (group) => concludeRuns(db, group)), {
