@@ -6,8 +6,8 @@ import type { Db } from "./client.server";
  * transaction on the driver itself (directTransaction). The same statements, built with `sql`, run on all three.
  */
 export interface RawSql {
-  $queryRaw<Row = unknown>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): PromiseLike<Row>;
-  $executeRaw(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): PromiseLike<number>;
+  $queryRaw<Row = unknown>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): Promise<Row>;
+  $executeRaw(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): Promise<number>;
 }
 
 /** Builds a statement the way the client's own $queryRaw does, from a Sql fragment or a tagged template's parts. */

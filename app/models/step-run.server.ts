@@ -27,27 +27,10 @@ export interface RunToSchedule {
  * Schedules enrollments' next steps, of any shops, in one statement. Raw SQL: a busy tick schedules
  * a run for nearly every email it sends.
  */
-export async function scheduleStepRuns(
-  db: RawSql,
-  runs: RunToSchedule[],
-  now = new Date()
-): Promise<void> {
+export async function scheduleStepRuns(db: RawSql, runs: RunToSchedule[], now = new Date()): Promise<void> {
   if (runs.length === 0) return;
   const rows = runs.map(
-    ({ shop, enrollmentId, step, dueAt }) =>
-      sql.sql`(${sql.join([
-        shop,
-        enrollmentId,
-        step.id,
-        step.position,
-        step.channel,
-        "scheduled",
-        dueAt,
-        dueAt,
-        0,
-        now,
-        now,
-      ])})`
+    ({ shop, enrollmentId, step, dueAt }) => sql.sql`(${sql.join([shop, enrollmentId, step.id, step.position, step.channel, "scheduled", dueAt, dueAt, 0, now, now])})`,
   );
   await db.$executeRaw`
     INSERT INTO "StepRun" ("shop", "enrollmentId", "stepId", "position", "channel", "status", "dueAt", "scheduledAt", "attempts", "createdAt", "updatedAt")
@@ -59,36 +42,16 @@ export async function scheduleStepRuns(
  * in batches: due-step-runs.server.ts). The update is conditional, so of several workers (or
  * processes) racing for the same run exactly one gets count 1.
  */
-export async function claimStepRun(
-  db: Db,
-  run: { id: number; shop: string },
-  leaseId: string,
-  now: Date,
-  leaseMs: number
-): Promise<Claim | null> {
+export async function claimStepRun(db: Db, run: { id: number; shop: string }, leaseId: string, now: Date, leaseMs: number): Promise<Claim | null> {
   const { count } = await db.stepRun.updateMany({
-    where: {
-      id: run.id,
-      shop: run.shop,
-      status: "scheduled",
-      dueAt: { lte: now },
-    },
-    data: {
-      status: "sending",
-      leaseOwner: leaseId,
-      leaseExpiresAt: new Date(now.getTime() + leaseMs),
-    },
+    where: { id: run.id, shop: run.shop, status: "scheduled", dueAt: { lte: now } },
+    data: { status: "sending", leaseOwner: leaseId, leaseExpiresAt: new Date(now.getTime() + leaseMs) },
   });
   return count === 1 ? { id: run.id, shop: run.shop, leaseId } : null;
 }
 
 // The lease fence, for the writes made through Prisma.
-const held = (claim: Claim) => ({
-  id: claim.id,
-  shop: claim.shop,
-  status: "sending",
-  leaseOwner: claim.leaseId,
-});
+const held = (claim: Claim) => ({ id: claim.id, shop: claim.shop, status: "sending", leaseOwner: claim.leaseId });
 const released = { leaseOwner: null, leaseExpiresAt: null };
 
 export interface SendAttempt {
@@ -103,12 +66,7 @@ export interface SendAttempt {
  * Written right before the provider is called, and only while the enrollment still runs: an order
  * webhook that stopped it a moment ago wins. False when the lease was lost or the enrollment ended.
  */
-export async function markSendStarted(
-  db: RawSql,
-  claim: Claim,
-  attempt: SendAttempt,
-  now: Date
-): Promise<boolean> {
+export async function markSendStarted(db: RawSql, claim: Claim, attempt: SendAttempt, now: Date): Promise<boolean> {
   const [marked] = await markSendsStarted(db, [{ claim, attempt }], now);
   return marked!;
 }
@@ -119,15 +77,11 @@ export async function markSendStarted(
  * Prisma compiled each slower than the database ran it. The values are cast in the VALUES list, where
  * PostgreSQL would otherwise take them for text.
  */
-export async function markSendsStarted(
-  db: RawSql,
-  sends: Array<{ claim: Claim; attempt: SendAttempt }>,
-  now: Date
-): Promise<boolean[]> {
+export async function markSendsStarted(db: RawSql, sends: Array<{ claim: Claim; attempt: SendAttempt }>, now: Date): Promise<boolean[]> {
   const rows = sends.map(
     ({ claim, attempt }) =>
       sql.sql`(CAST(${claim.id} AS INTEGER), CAST(${claim.shop} AS TEXT), CAST(${claim.leaseId} AS TEXT), CAST(${attempt.checkoutId} AS INTEGER),
-        CAST(${attempt.recipientHash} AS TEXT), CAST(${attempt.locale} AS TEXT), CAST(${attempt.variantId} AS INTEGER))`
+        CAST(${attempt.recipientHash} AS TEXT), CAST(${attempt.locale} AS TEXT), CAST(${attempt.variantId} AS INTEGER))`,
   );
   const marked = await db.$queryRaw<{ id: number }[]>`
     UPDATE "StepRun"
@@ -148,17 +102,7 @@ export type RunConclusion =
   | { status: "skipped"; reason: string };
 
 /** A concluded run as its daily counts see it, with its shop's timezone. */
-export type ConcludedRun = Pick<
-  StepRun,
-  | "channel"
-  | "status"
-  | "sentAt"
-  | "position"
-  | "variantId"
-  | "deliveredAt"
-  | "firstOpenedAt"
-  | "firstClickedAt"
-> & {
+export type ConcludedRun = Pick<StepRun, "channel" | "status" | "sentAt" | "position" | "variantId" | "deliveredAt" | "firstOpenedAt" | "firstClickedAt"> & {
   timezone: string;
 };
 
@@ -167,11 +111,7 @@ export type ConcludedRun = Pick<
  * may have reached it before the conclusion); null when the lease was lost and the run is someone
  * else's now.
  */
-export async function concludeStepRun(
-  db: RawSql,
-  claim: Claim,
-  conclusion: RunConclusion
-): Promise<ConcludedRun | null> {
+export async function concludeStepRun(db: RawSql, claim: Claim, conclusion: RunConclusion): Promise<ConcludedRun | null> {
   const [concluded] = await concludeStepRuns(db, [{ claim, conclusion }]);
   return concluded!;
 }
@@ -180,28 +120,13 @@ export async function concludeStepRun(
  * The same for runs of any shops, in one statement: a sending tick concludes most of its emails in
  * groups. A sent run keeps the reason it had, any other its provider message id and send time.
  */
-export async function concludeStepRuns(
-  db: RawSql,
-  runs: Array<{ claim: Claim; conclusion: RunConclusion }>
-): Promise<Array<ConcludedRun | null>> {
+export async function concludeStepRuns(db: RawSql, runs: Array<{ claim: Claim; conclusion: RunConclusion }>): Promise<Array<ConcludedRun | null>> {
   if (runs.length === 0) return [];
   const rows = runs.map(({ claim, conclusion }) => {
     const sent = conclusion.status === "sent" ? conclusion : null;
-    const [reason, error] =
-      conclusion.status === "sent"
-        ? [null, null]
-        : [
-            conclusion.reason,
-            "error" in conclusion ? conclusion.error ?? null : null,
-          ];
-    return sql.sql`(CAST(${claim.id} AS INTEGER), CAST(${
-      claim.shop
-    } AS TEXT), CAST(${claim.leaseId} AS TEXT), CAST(${
-      conclusion.status
-    } AS TEXT),
-      CAST(${sent?.providerMessageId ?? null} AS TEXT), ${dateTimeValue(
-      sent?.sentAt ?? null
-    )}, CAST(${reason} AS TEXT), CAST(${error} AS TEXT))`;
+    const [reason, error] = conclusion.status === "sent" ? [null, null] : [conclusion.reason, "error" in conclusion ? (conclusion.error ?? null) : null];
+    return sql.sql`(CAST(${claim.id} AS INTEGER), CAST(${claim.shop} AS TEXT), CAST(${claim.leaseId} AS TEXT), CAST(${conclusion.status} AS TEXT),
+      CAST(${sent?.providerMessageId ?? null} AS TEXT), ${dateTimeValue(sent?.sentAt ?? null)}, CAST(${reason} AS TEXT), CAST(${error} AS TEXT))`;
   });
   const concluded = await db.$queryRaw<Array<ConcludedRun & { id: number }>>`
     UPDATE "StepRun"
@@ -221,22 +146,8 @@ export async function concludeStepRuns(
 }
 
 /** Puts the run back in the queue for later: a deferral, or a retry after a provider failure. */
-export async function reschedule(
-  db: Db,
-  claim: Claim,
-  dueAt: Date,
-  error: string | null = null
-): Promise<boolean> {
-  const { count } = await db.stepRun.updateMany({
-    where: held(claim),
-    data: {
-      status: "scheduled",
-      dueAt,
-      sendStartedAt: null,
-      error,
-      ...released,
-    },
-  });
+export async function reschedule(db: Db, claim: Claim, dueAt: Date, error: string | null = null): Promise<boolean> {
+  const { count } = await db.stepRun.updateMany({ where: held(claim), data: { status: "scheduled", dueAt, sendStartedAt: null, error, ...released } });
   return count === 1;
 }
 
@@ -244,16 +155,8 @@ export async function reschedule(
  * A send the provider may have taken without saying so: the run stays `sending` with its send time,
  * as after a crash mid-send, and its lease ends now so that the next tick's reconciliation settles it.
  */
-export async function awaitProviderConfirmation(
-  db: Db,
-  claim: Claim,
-  now: Date,
-  error: string
-): Promise<boolean> {
-  const { count } = await db.stepRun.updateMany({
-    where: held(claim),
-    data: { leaseExpiresAt: now, error },
-  });
+export async function awaitProviderConfirmation(db: Db, claim: Claim, now: Date, error: string): Promise<boolean> {
+  const { count } = await db.stepRun.updateMany({ where: held(claim), data: { leaseExpiresAt: now, error } });
   return count === 1;
 }
 
@@ -263,38 +166,15 @@ export function expiredLeases(db: Db, now: Date, limit: number) {
     where: { status: "sending", leaseExpiresAt: { lte: now } },
     orderBy: { leaseExpiresAt: "asc" },
     take: limit,
-    select: {
-      id: true,
-      shop: true,
-      dueAt: true,
-      leaseOwner: true,
-      leaseExpiresAt: true,
-      sendStartedAt: true,
-      channel: true,
-    },
+    select: { id: true, shop: true, dueAt: true, leaseOwner: true, leaseExpiresAt: true, sendStartedAt: true, channel: true },
   });
 }
 
 /** Takes over an expired lease; fenced on the old lease id so two reconcilers cannot both win. */
-export async function takeOverLease(
-  db: Db,
-  run: { id: number; shop: string; leaseOwner: string | null },
-  leaseId: string,
-  now: Date,
-  leaseMs: number
-): Promise<Claim | null> {
+export async function takeOverLease(db: Db, run: { id: number; shop: string; leaseOwner: string | null }, leaseId: string, now: Date, leaseMs: number): Promise<Claim | null> {
   const { count } = await db.stepRun.updateMany({
-    where: {
-      id: run.id,
-      shop: run.shop,
-      status: "sending",
-      leaseOwner: run.leaseOwner,
-      leaseExpiresAt: { lte: now },
-    },
-    data: {
-      leaseOwner: leaseId,
-      leaseExpiresAt: new Date(now.getTime() + leaseMs),
-    },
+    where: { id: run.id, shop: run.shop, status: "sending", leaseOwner: run.leaseOwner, leaseExpiresAt: { lte: now } },
+    data: { leaseOwner: leaseId, leaseExpiresAt: new Date(now.getTime() + leaseMs) },
   });
   return count === 1 ? { id: run.id, shop: run.shop, leaseId } : null;
 }
@@ -304,17 +184,8 @@ export function findStepRun(db: Db, shop: string, stepRunId: number) {
 }
 
 /** Step runs of several shops in one read, each found only under its own shop. */
-export async function findStepRuns(
-  db: Db,
-  runs: Iterable<readonly [shop: string, id: number]>
-): Promise<StepRun[]> {
-  const own = eachShopsOwn(
-    runs,
-    (shop, ids) =>
-      sql.sql`SELECT * FROM "StepRun" WHERE "shop" = ${shop} AND "id" IN (${sql.join(
-        ids
-      )})`
-  );
+export async function findStepRuns(db: Db, runs: Iterable<readonly [shop: string, id: number]>): Promise<StepRun[]> {
+  const own = eachShopsOwn(runs, (shop, ids) => sql.sql`SELECT * FROM "StepRun" WHERE "shop" = ${shop} AND "id" IN (${sql.join(ids)})`);
   return own ? db.$queryRaw<StepRun[]>(own) : [];
 }
 
@@ -324,52 +195,29 @@ export async function findStepRuns(
  * same ranges as one OR, SQLite reads every sent run through the status index instead (400 ms a
  * batch over 200,000 checkouts).
  */
-export async function emailsSentTo(
-  db: Db,
-  recipients: Array<{ shop: string; recipientHash: string; since: Date }>
-) {
+export async function emailsSentTo(db: Db, recipients: Array<{ shop: string; recipientHash: string; since: Date }>) {
   if (recipients.length === 0) return [];
   const ranges = recipients.map(
     ({ shop, recipientHash, since }) => sql.sql`
       SELECT "shop", "recipientHash", "sentAt" FROM "StepRun"
-      WHERE "shop" = ${shop} AND "recipientHash" = ${recipientHash} AND "sentAt" >= ${since} AND "channel" = 'email' AND "status" = 'sent'`
+      WHERE "shop" = ${shop} AND "recipientHash" = ${recipientHash} AND "sentAt" >= ${since} AND "channel" = 'email' AND "status" = 'sent'`,
   );
-  return db.$queryRaw<
-    Array<{ shop: string; recipientHash: string; sentAt: Date }>
-  >(sql.join(ranges, " UNION ALL "));
+  return db.$queryRaw<Array<{ shop: string; recipientHash: string; sentAt: Date }>>(sql.join(ranges, " UNION ALL "));
 }
 
 /** The messages sent so far in these enrollments, for "skip if an earlier message was clicked". */
-export async function sentRunsOfEnrollments(
-  db: Db,
-  enrollments: Iterable<readonly [shop: string, enrollmentId: number]>
-) {
+export async function sentRunsOfEnrollments(db: Db, enrollments: Iterable<readonly [shop: string, enrollmentId: number]>) {
   const own = eachShopsOwn(
     enrollments,
     (shop, ids) => sql.sql`
       SELECT "shop", "enrollmentId", "position", "firstClickedAt" FROM "StepRun"
-      WHERE "shop" = ${shop} AND "enrollmentId" IN (${sql.join(
-      ids
-    )}) AND "status" = 'sent'`
+      WHERE "shop" = ${shop} AND "enrollmentId" IN (${sql.join(ids)}) AND "status" = 'sent'`,
   );
-  return own
-    ? db.$queryRaw<
-        Array<{
-          shop: string;
-          enrollmentId: number;
-          position: number;
-          firstClickedAt: Date | null;
-        }>
-      >(own)
-    : [];
+  return own ? db.$queryRaw<Array<{ shop: string; enrollmentId: number; position: number; firstClickedAt: Date | null }>>(own) : [];
 }
 
 /** Whether a send interrupted by a crash had reached its channel: SendGrid reported an event, or a delivery was queued. */
-export async function sendReachedChannel(
-  db: Db,
-  shop: string,
-  stepRunId: number
-): Promise<boolean> {
+export async function sendReachedChannel(db: Db, shop: string, stepRunId: number): Promise<boolean> {
   const [events, deliveries] = await Promise.all([
     db.messageEvent.count({ where: { shop, stepRunId } }),
     db.webhookDelivery.count({ where: { shop, stepRunId } }),
@@ -378,49 +226,22 @@ export async function sendReachedChannel(
 }
 
 /** Scheduled runs of an enrollment that ended are never sent. */
-export async function cancelScheduledRuns(
-  db: Db,
-  shop: string,
-  enrollmentId: number,
-  reason: string
-): Promise<void> {
-  await db.stepRun.updateMany({
-    where: { shop, enrollmentId, status: "scheduled" },
-    data: { status: "skipped", reason },
-  });
+export async function cancelScheduledRuns(db: Db, shop: string, enrollmentId: number, reason: string): Promise<void> {
+  await db.stepRun.updateMany({ where: { shop, enrollmentId, status: "scheduled" }, data: { status: "skipped", reason } });
 }
 
 /** The enrollment's message clicked most recently within the window, for click attribution. */
-export function lastClickedRun(
-  db: Db,
-  shop: string,
-  enrollmentId: number,
-  window: { from: Date; to: Date }
-) {
+export function lastClickedRun(db: Db, shop: string, enrollmentId: number, window: { from: Date; to: Date }) {
   return db.stepRun.findFirst({
-    where: {
-      shop,
-      enrollmentId,
-      lastClickedAt: { gte: window.from, lte: window.to },
-    },
+    where: { shop, enrollmentId, lastClickedAt: { gte: window.from, lte: window.to } },
     orderBy: { lastClickedAt: "desc" },
     select: { id: true },
   });
 }
 
-export function lastSentRun(
-  db: Db,
-  shop: string,
-  enrollmentId: number,
-  window: { from: Date; to: Date }
-) {
+export function lastSentRun(db: Db, shop: string, enrollmentId: number, window: { from: Date; to: Date }) {
   return db.stepRun.findFirst({
-    where: {
-      shop,
-      enrollmentId,
-      status: "sent",
-      sentAt: { gte: window.from, lte: window.to },
-    },
+    where: { shop, enrollmentId, status: "sent", sentAt: { gte: window.from, lte: window.to } },
     orderBy: { sentAt: "desc" },
     select: { id: true },
   });
