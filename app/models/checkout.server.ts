@@ -1,5 +1,6 @@
 import type { Checkout } from "@prisma/client";
 import { column, sql, type Db } from "~/db/client.server";
+import type { RawSql } from "~/db/direct-transaction.server";
 import type { CartLine } from "~/checkouts/cart-line";
 import { UNPURCHASED_STATUSES, statusAfterPurchase, type CheckoutStatus } from "~/checkouts/checkout-status";
 import { toMinorUnits } from "~/lib/money";
@@ -59,7 +60,7 @@ export interface SnapshotToSave {
  * compiles a model write of this many fields, cart lines included, in more time than the rest of the
  * delivery takes.
  */
-export async function saveCheckoutSnapshots(db: Db, snapshots: SnapshotToSave[], now = new Date()): Promise<SavedSnapshot[]> {
+export async function saveCheckoutSnapshots(db: RawSql, snapshots: SnapshotToSave[], now = new Date()): Promise<SavedSnapshot[]> {
   const saved: SavedSnapshot[] = [];
   for (const round of rounds(snapshots, ({ shop, snapshot }) => JSON.stringify([shop, snapshot.token]))) {
     const ids = await upsertNewer(db, round.map(({ item }) => item), now);
@@ -84,7 +85,7 @@ function rounds<Item>(items: Item[], key: (item: Item) => string): Array<Array<{
 }
 
 /** Ids of the checkouts the statement wrote, by [shop, token]; one that was newer than its snapshot is missing. */
-async function upsertNewer(db: Db, snapshots: SnapshotToSave[], now: Date): Promise<Map<string, number>> {
+async function upsertNewer(db: RawSql, snapshots: SnapshotToSave[], now: Date): Promise<Map<string, number>> {
   const rows = snapshots.map(({ shop, snapshot, settings }) => checkoutRow(shop, snapshot, settings.abandonmentMinutes, now));
   const columns = Object.keys(rows[0]!);
   const described = columns.filter((name) => !NOT_DESCRIBED.has(name));
@@ -120,9 +121,9 @@ function checkoutRow(shop: string, snapshot: CheckoutSnapshot, abandonmentMinute
   };
 }
 
-async function storedCheckoutId(db: Db, { shop, snapshot }: SnapshotToSave): Promise<number> {
-  const stored = await db.checkout.findUniqueOrThrow({ where: { shop_token: { shop, token: snapshot.token } }, select: { id: true } });
-  return stored.id;
+async function storedCheckoutId(db: RawSql, { shop, snapshot }: SnapshotToSave): Promise<number> {
+  const [stored] = await db.$queryRaw<Array<{ id: number | bigint }>>`SELECT "id" FROM "Checkout" WHERE "shop" = ${shop} AND "token" = ${snapshot.token}`;
+  return Number(stored!.id);
 }
 
 /** Open checkouts whose abandonment check is due, oldest first. */

@@ -1,5 +1,6 @@
 import type { Prisma, Shop } from "@prisma/client";
 import { sql, type Db } from "~/db/client.server";
+import type { RawSql } from "~/db/direct-transaction.server";
 import type { ShopProfile } from "~/shopify-admin/shopify-admin";
 
 /** Creates the shop with default settings, or reactivates it on reinstall keeping the merchant's settings. */
@@ -30,7 +31,7 @@ export interface CheckoutSettings {
 }
 
 /** What storing a checkout needs of each installed shop among `domains`, by domain. Raw SQL: every checkout webhook reads it. */
-export async function findCheckoutSettings(db: Db, domains: string[]): Promise<Map<string, CheckoutSettings>> {
+export async function findCheckoutSettings(db: RawSql, domains: string[]): Promise<Map<string, CheckoutSettings>> {
   if (domains.length === 0) return new Map();
   const rows = await db.$queryRaw<Array<{ domain: string; abandonmentMinutes: number | bigint }>>`
     SELECT "domain", "abandonmentMinutes" FROM "Shop" WHERE "domain" IN (${sql.join(domains)}) AND "status" = 'installed'`;

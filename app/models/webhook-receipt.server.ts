@@ -1,4 +1,5 @@
 import { sql, type Db } from "~/db/client.server";
+import type { RawSql } from "~/db/direct-transaction.server";
 
 export interface Receipt {
   shop: string;
@@ -11,7 +12,7 @@ export interface Receipt {
  * already recorded, by an earlier delivery, earlier in the same list, or (on PostgreSQL) by a
  * concurrent one, whose commit this insert waits for. Raw SQL: every webhook writes one.
  */
-export async function recordReceipts(db: Db, receipts: Receipt[], now = new Date()): Promise<boolean[]> {
+export async function recordReceipts(db: RawSql, receipts: Receipt[], now = new Date()): Promise<boolean[]> {
   if (receipts.length === 0) return [];
   const rows = receipts.map(({ shop, webhookId, topic }) => sql.sql`(${shop}, ${webhookId}, ${topic}, ${now})`);
   const inserted = await db.$queryRaw<Array<Pick<Receipt, "shop" | "webhookId">>>`

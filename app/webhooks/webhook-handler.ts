@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { Db } from "~/db/client.server";
+import type { RawSql } from "~/db/direct-transaction.server";
 
 /** Topics as Shopify's libraries store them: X-Shopify-Topic `checkouts/update` is `CHECKOUTS_UPDATE`. */
 export type WebhookTopic =
@@ -31,6 +32,16 @@ export interface WebhookHandler<Payload> {
    * what happened to each (for the log). Deliveries that arrive together are applied together.
    */
   apply(tx: Db, deliveries: Array<Delivery<Payload>>): Promise<string[]>;
+  /**
+   * For topics whose usual deliveries need nothing but raw statements: which deliveries those are, and
+   * how to apply them so, in a direct transaction, past Prisma's client (a batch of them only).
+   */
+  direct?: DirectApply<Payload>;
+}
+
+export interface DirectApply<Payload> {
+  handles(delivery: Delivery<Payload>): boolean;
+  apply(tx: RawSql, deliveries: Array<Delivery<Payload>>): Promise<string[]>;
 }
 
 /** For handlers whose deliveries gain nothing from being applied together. */
