@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import { Prisma, PrismaClient } from "@prisma/client";
-import { DIRECT_TRANSACTION_LIMIT_MS, registerDirectDriver, type ComposeSql } from "./direct-transaction.server";
+import { TRANSACTION_LIMIT_MS, registerDirectDriver, type ComposeSql } from "./direct-transaction.server";
 import { createDriverAdapter, databaseProvider, databaseUrl } from "./driver-adapter.server";
 import { postgresqlDirectDriver } from "./postgresql-direct.server";
 import { sqliteDirectDriver } from "./sqlite-direct.server";
@@ -29,7 +29,7 @@ export function createDbClient(url: string = databaseUrl(), { log }: Pick<Prisma
   const client = new generated.PrismaClient({
     adapter,
     // Transactions queue behind each other on SQLite's single connection; give them room to wait.
-    transactionOptions: { maxWait: DIRECT_TRANSACTION_LIMIT_MS, timeout: DIRECT_TRANSACTION_LIMIT_MS },
+    transactionOptions: { maxWait: TRANSACTION_LIMIT_MS, timeout: TRANSACTION_LIMIT_MS },
     log,
   });
   const compose: ComposeSql = (query, values) => ("strings" in query ? query : generated.Prisma.sql(query, ...values));

@@ -19,7 +19,7 @@ export interface DirectDriver {
 }
 
 /** The longest a transaction, Prisma's interactive ones (client.server.ts) or a direct one, waits to start or runs. */
-export const DIRECT_TRANSACTION_LIMIT_MS = 10_000;
+export const TRANSACTION_LIMIT_MS = 10_000;
 
 const drivers = new WeakMap<object, DirectDriver>();
 
@@ -31,10 +31,10 @@ export function registerDirectDriver(client: PrismaClient, driver: DirectDriver)
  * Runs `work` in one transaction on the driver of the client `db` was made with, past Prisma's client:
  * for the statements a sending tick runs for nearly every email, where Prisma's client (its query
  * compiler and the round trips of an interactive transaction) cost more than the database's work. The
- * statements and their results are the same as through Prisma. Inside a Prisma transaction, `work`
- * joins it; a client without a direct driver runs it in a Prisma transaction.
+ * statements and their results are the same as through Prisma. Given a transaction already (Prisma's
+ * or a direct one), `work` joins it; a client without a direct driver runs it in a Prisma transaction.
  */
-export function directTransaction<Result>(db: Db, work: (tx: RawSql) => Promise<Result>): Promise<Result> {
+export function directTransaction<Result>(db: Db | RawSql, work: (tx: RawSql) => Promise<Result>): Promise<Result> {
   if (!("$transaction" in db)) return work(db);
   const driver = drivers.get(db);
   return driver ? driver.transaction(work) : db.$transaction((tx) => work(tx));

@@ -1,6 +1,6 @@
 import pg from "pg";
 import { logger } from "../lib/logger.server";
-import { DIRECT_TRANSACTION_LIMIT_MS, type ComposeSql, type DirectDriver, type RawSql } from "./direct-transaction.server";
+import { TRANSACTION_LIMIT_MS, type ComposeSql, type DirectDriver, type RawSql } from "./direct-transaction.server";
 
 /** Direct transactions run a few at a time: a tick's marks and its conclusions. */
 const POOL_SIZE = 4;
@@ -18,9 +18,9 @@ export function postgresqlDirectDriver(url: string, compose: ComposeSql): Direct
     connectionString: url,
     max: POOL_SIZE,
     allowExitOnIdle: true,
-    connectionTimeoutMillis: DIRECT_TRANSACTION_LIMIT_MS,
-    statement_timeout: DIRECT_TRANSACTION_LIMIT_MS,
-    idle_in_transaction_session_timeout: DIRECT_TRANSACTION_LIMIT_MS,
+    connectionTimeoutMillis: TRANSACTION_LIMIT_MS,
+    statement_timeout: TRANSACTION_LIMIT_MS,
+    idle_in_transaction_session_timeout: TRANSACTION_LIMIT_MS,
   });
   // An idle connection the server closed (a restart) is dropped from the pool; without a listener, its error would end the process.
   pool.on("error", (error) => logger.warn("An idle direct database connection failed; the pool replaces it", { error }));

@@ -1,7 +1,6 @@
 import type { Prisma } from "@prisma/client";
-import type { Statement } from "better-sqlite3";
-import { DIRECT_TRANSACTION_LIMIT_MS, type ComposeSql, type DirectDriver, type RawSql } from "./direct-transaction.server";
-import type { Lock, SqliteConnection } from "./sqlite-connection.server";
+import { TRANSACTION_LIMIT_MS, type ComposeSql, type DirectDriver, type RawSql } from "./direct-transaction.server";
+import type { KeptStatements, Lock, SqliteConnection } from "./sqlite-connection.server";
 
 /**
  * Direct transactions on the connection Prisma opened (opening it first through `connect` if it has
@@ -15,11 +14,11 @@ export function sqliteDirectDriver(connection: () => SqliteConnection | undefine
     async transaction(work) {
       if (!connection()) await connect();
       const { database, statements, lock } = connection()!;
-      const release = await acquireWithin(lock, DIRECT_TRANSACTION_LIMIT_MS);
+      const release = await acquireWithin(lock, TRANSACTION_LIMIT_MS);
       try {
         statements.get("BEGIN").run();
         try {
-          const result = await work(sqliteRawSql((source) => statements.get(source), compose));
+          const result = await work(sqliteRawSql(statements, compose));
           statements.get("COMMIT").run();
           return result;
         } catch (error) {
@@ -46,10 +45,10 @@ async function acquireWithin(lock: Lock, ms: number): Promise<() => void> {
   throw new Error(`The database stayed busy for ${ms} ms; the transaction did not start`);
 }
 
-function sqliteRawSql(statement: (source: string) => Statement<unknown[]>, compose: ComposeSql): RawSql {
+function sqliteRawSql(statements: KeptStatements, compose: ComposeSql): RawSql {
   const prepared = (query: TemplateStringsArray | Prisma.Sql, values: unknown[]) => {
     const built = compose(query, values);
-    return { statement: statement(built.sql), parameters: built.values.map(storedValue) };
+    return { statement: statements.get(built.sql), parameters: built.values.map(storedValue) };
   };
   return {
     $queryRaw<Row>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) {

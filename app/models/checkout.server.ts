@@ -121,9 +121,11 @@ function checkoutRow(shop: string, snapshot: CheckoutSnapshot, abandonmentMinute
   };
 }
 
+/** The stored checkout that was newer than a snapshot. Gone meanwhile (shop/redact), the delivery fails and Shopify retries it. */
 async function storedCheckoutId(db: RawSql, { shop, snapshot }: SnapshotToSave): Promise<number> {
   const [stored] = await db.$queryRaw<Array<{ id: number | bigint }>>`SELECT "id" FROM "Checkout" WHERE "shop" = ${shop} AND "token" = ${snapshot.token}`;
-  return Number(stored!.id);
+  if (!stored) throw new Error(`A checkout of ${shop} newer than its snapshot was deleted while the snapshot was stored`);
+  return Number(stored.id);
 }
 
 /** Open checkouts whose abandonment check is due, oldest first. */

@@ -24,8 +24,11 @@ export interface RunToConclude {
  * statements however many runs there are. A run whose lease was lost is left alone, so a worker that
  * outlived its lease cannot advance anything: its answer is false.
  */
-export async function concludeRuns(db: Db | RawSql, runs: RunToConclude[]): Promise<boolean[]> {
-  if ("$transaction" in db) return directTransaction(db, (tx) => concludeRuns(tx, runs));
+export function concludeRuns(db: Db | RawSql, runs: RunToConclude[]): Promise<boolean[]> {
+  return directTransaction(db, (tx) => concludeAll(tx, runs));
+}
+
+async function concludeAll(db: RawSql, runs: RunToConclude[]): Promise<boolean[]> {
   const concluded = await concludeStepRuns(db, runs);
   const ended = runs.filter((_, index) => concluded[index]);
   await recordActivities(
